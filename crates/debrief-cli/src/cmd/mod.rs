@@ -1,0 +1,4 @@
+//! One module per subcommand: its arguments and its `run`.
+
+pub(crate) mod analyze;
+pub(crate) mod parse;

@@ -1,0 +1,70 @@
+//! Runs the `debrief` binary as a user would.
+
+use std::process::{Command, Output};
+
+fn debrief(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("the debrief binary runs")
+}
+
+#[test]
+fn analyze_without_argument_reads_the_seed_brief() {
+    let out = debrief(&["analyze"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("examples/data/border-security-brief.txt: 5853 bytes"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn missing_file_is_an_input_error() {
+    let out = debrief(&["analyze", "no/such/brief.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("cannot read no/such/brief.txt"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("debrief-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.txt");
+    std::fs::write(&path, b"first line\nsecond \xff line\n").unwrap();
+    let out = debrief(&["parse", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "bad.txt:2:8: invalid UTF-8 at byte 18: expected a UTF-8 character, found byte 0xFF"
+        ),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn parse_json_has_the_documented_shape() {
+    let out = debrief(&[
+        "parse",
+        "examples/data/border-security-brief.txt",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json["blocks"][0];
+    assert!(first["kind"].is_string());
+    assert!(first["text"].is_string());
+    assert!(first["span"]["start"].is_u64() && first["span"]["end"].is_u64());
+    assert!(json["artifacts"].is_array());
+    assert!(json["diagnostics"].is_array());
+}

@@ -1,0 +1,386 @@
+//! The parsed document: blocks in reading order, artifacts, diagnostics.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// A parsed document: what the text of a PDF said, in reading order, with every piece traceable
+/// to its bytes in the input.
+///
+/// Nothing is lost: every non-whitespace byte of the input lies in the span of a [`Block`] or of
+/// an [`Artifact`] (a running header, a page number, a bullet glyph, a removed hyphen…).
+///
+/// ```
+/// let doc = debrief_parser::parse("First paragraph.\n\nSecond paragraph.\n");
+/// assert_eq!(doc.blocks.len(), 2);
+/// assert_eq!(doc.blocks[1].text, "Second paragraph.");
+/// assert_eq!(doc.blocks[1].span.slice(doc.source()), Some("Second paragraph."));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Document<'a> {
+    /// The input the spans point into (not serialised).
+    #[serde(skip)]
+    pub(crate) source: &'a str,
+    /// The input style that was detected or requested.
+    pub style: InputStyle,
+    /// Headings, paragraphs, list items and footnotes in reading order.
+    #[serde(borrow)]
+    pub blocks: Vec<Block<'a>>,
+    /// What was removed from the text flow (page furniture, markers), in input order.
+    #[serde(borrow)]
+    pub artifacts: Vec<Artifact<'a>>,
+    /// What the parser noticed and repaired or could not repair.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Document<'a> {
+    /// Assembles a document over `source`. Used by the parser; public so that tools can build
+    /// documents for tests.
+    ///
+    /// ```
+    /// use debrief_parser::{Document, InputStyle};
+    /// let doc = Document::new("", InputStyle::BlankLines, vec![], vec![], vec![]);
+    /// assert!(doc.blocks.is_empty());
+    /// ```
+    pub fn new(
+        source: &'a str,
+        style: InputStyle,
+        blocks: Vec<Block<'a>>,
+        artifacts: Vec<Artifact<'a>>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        Document {
+            source,
+            style,
+            blocks,
+            artifacts,
+            diagnostics,
+        }
+    }
+
+    /// The input text all spans point into. Empty for a document deserialised from JSON.
+    ///
+    /// ```
+    /// let doc = debrief_parser::parse("Hello.");
+    /// assert_eq!(doc.source(), "Hello.");
+    /// ```
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// Re-attaches the input to a document deserialised from JSON, so that spans can be sliced.
+    ///
+    /// ```
+    /// let src = "Hello.";
+    /// let json = serde_json::to_string(&debrief_parser::parse(src)).unwrap();
+    /// let doc: debrief_parser::Document<'_> = serde_json::from_str(&json).unwrap();
+    /// let doc = doc.with_source(src);
+    /// assert_eq!(doc.blocks[0].span.slice(doc.source()), Some("Hello."));
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: &'a str) -> Self {
+        self.source = source;
+        self
+    }
+}
+
+/// How the text was laid out by the tool that extracted it from the PDF.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum InputStyle {
+    /// Paragraphs separated by blank lines; a blank line may also mark a column break inside a
+    /// sentence (text copied from a two-column PDF, like the seed brief).
+    #[default]
+    BlankLines,
+    /// `pdftotext` default mode: reading order, blank lines between most paragraphs.
+    Pdftotext,
+    /// `pdftotext -raw`: content order, few or no blank lines; paragraph ends must be inferred.
+    Raw,
+    /// `pdftotext -layout`: columns side by side, kept as they are.
+    Layout,
+}
+
+/// One unit of the text flow, with its normalised text and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Block<'a> {
+    /// What kind of block this is, with its kind-specific fields.
+    #[serde(flatten, borrow)]
+    pub kind: BlockKind<'a>,
+    /// The normalised text: hyphenation undone, lines joined, ligatures expanded, markers removed.
+    /// Borrowed from the input when no repair was needed.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The bytes of the input the block was read from (from its first to its last byte,
+    /// artifacts inside it included).
+    pub span: Span,
+    /// Maps byte ranges of `text` back to byte ranges of the input.
+    #[serde(default, skip_serializing_if = "SourceMap::is_identity")]
+    pub source_map: SourceMap,
+}
+
+impl Block<'_> {
+    /// The input bytes that produced `text[range]`.
+    ///
+    /// ```
+    /// let src = "An effective\nborder policy.";
+    /// let doc = debrief_parser::parse(src);
+    /// let block = &doc.blocks[0];
+    /// assert_eq!(block.text, "An effective border policy.");
+    /// let at = block.text.find("effective border").unwrap();
+    /// let span = block.source_span(at..at + "effective border".len());
+    /// assert_eq!(span.slice(src), Some("effective\nborder"));
+    /// ```
+    pub fn source_span(&self, range: Range<usize>) -> Span {
+        self.source_map.map(self.span, range)
+    }
+
+    /// The heading level, if the block is a heading.
+    ///
+    /// ```
+    /// use debrief_parser::{Block, BlockKind, Span};
+    /// let b = Block::verbatim(BlockKind::Heading { level: 2, run_in: false }, "Scope", Span::new(0, 5));
+    /// assert_eq!(b.heading_level(), Some(2));
+    /// ```
+    pub fn heading_level(&self) -> Option<u8> {
+        match self.kind {
+            BlockKind::Heading { level, .. } => Some(level),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Block<'a> {
+    /// A block whose text is exactly the input at `span` (no repair, identity source map).
+    ///
+    /// ```
+    /// use debrief_parser::{Block, BlockKind, Span};
+    /// let b = Block::verbatim(BlockKind::Paragraph, "Text.", Span::new(10, 15));
+    /// assert_eq!(b.source_span(0..4), Span::new(10, 14));
+    /// ```
+    pub fn verbatim(kind: BlockKind<'a>, text: &'a str, span: Span) -> Self {
+        Block {
+            kind,
+            text: Cow::Borrowed(text),
+            span,
+            source_map: SourceMap::default(),
+        }
+    }
+}
+
+/// The kind of a [`Block`] and the fields that only that kind has.
+///
+/// Serialised with a `kind` tag: `{"kind":"heading","level":1,…}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockKind<'a> {
+    /// A heading on its own line, or a run-in heading that opened a paragraph (its text without
+    /// the final period; the paragraph follows as its own block).
+    Heading {
+        /// 1 for the document title and top sections, deeper levels counting up.
+        level: u8,
+        /// Whether the heading was run into the first line of its paragraph.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        run_in: bool,
+    },
+    /// A paragraph of body text.
+    Paragraph,
+    /// An item of a bulleted, numbered or lettered list. Its `text` is the whole item.
+    ListItem {
+        /// The marker as written in the input (`■■`, `•`, `1.`, `(a)`, …).
+        #[serde(borrow)]
+        marker: Cow<'a, str>,
+        /// The item's position for numbered and lettered lists (`3.` → 3, `(c)` → 3, `iv.` → 4).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ordinal: Option<u32>,
+        /// Nesting depth, 0 for a top-level item.
+        #[serde(default)]
+        depth: u8,
+        /// The item's lead sentence when it reads as a title (`Develop a comprehensive
+        /// U.S.–Mexico anti-crime strategy`), without its final period.
+        #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+        title: Option<Cow<'a, str>>,
+    },
+    /// The text of a footnote or endnote.
+    Footnote {
+        /// The footnote's label as written (`1`, `*`, `a`).
+        #[serde(borrow)]
+        label: Cow<'a, str>,
+    },
+    /// A caption, table or figure text kept out of the prose flow.
+    Other,
+}
+
+/// Text removed from the flow, recorded so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Artifact<'a> {
+    /// What the removed text was.
+    pub kind: ArtifactKind,
+    /// The removed text as it was in the input.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Where it was in the input.
+    pub span: Span,
+}
+
+/// What an [`Artifact`] was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ArtifactKind {
+    /// A running header repeated at the top of pages.
+    RunningHeader,
+    /// A running footer repeated at the bottom of pages.
+    RunningFooter,
+    /// A page number on a line of its own or within furniture.
+    PageNumber,
+    /// A page break (form feed).
+    PageBreak,
+    /// A byte-order mark.
+    ByteOrderMark,
+    /// A list marker (bullet glyph, number) removed from an item's text.
+    ListMarker,
+    /// A footnote reference glued to a word (`Assistance,1`) or written `[1]`.
+    FootnoteMarker,
+    /// A line-end hyphen removed when a word was rejoined.
+    Hyphen,
+    /// Characters that carry no text (U+FFFD, control characters, soft hyphens).
+    Noise,
+    /// Anything else taken out of the flow (masthead, web-page chrome).
+    Other,
+}
+
+/// A note from the parser about the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Diagnostic {
+    /// How much the note matters.
+    pub severity: Severity,
+    /// A stable, kebab-case code (`invalid-utf8`, `replacement-character`, `ambiguous-hyphen`).
+    pub code: Cow<'static, str>,
+    /// A sentence for humans saying what was found and what was done.
+    pub message: String,
+    /// Where in the input.
+    pub span: Span,
+}
+
+/// How much a [`Diagnostic`] matters.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A repair that was made, for the curious.
+    Info,
+    /// Something the parser had to guess at, or could not repair.
+    Warning,
+}
+
+/// Maps byte offsets of a block's normalised text back to byte ranges of the input.
+///
+/// The text is a sequence of segments. A verbatim segment was copied from the input unchanged,
+/// so offsets inside it map one to one; a replaced segment (a joined hyphen, a line break turned
+/// into a space, an expanded ligature) maps as a whole to the input bytes it replaced. An empty
+/// map means the text is the input at the block's span, byte for byte.
+///
+/// ```
+/// use debrief_parser::{Segment, SourceMap, Span};
+/// // text "border" from input "bor-\nder" at offset 100
+/// let map = SourceMap::from_segments(vec![
+///     Segment { text_start: 0, text_end: 3, source: Span::new(100, 103), verbatim: true },
+///     Segment { text_start: 3, text_end: 3, source: Span::new(103, 105), verbatim: false },
+///     Segment { text_start: 3, text_end: 6, source: Span::new(105, 108), verbatim: true },
+/// ]);
+/// assert_eq!(map.map(Span::new(100, 108), 0..6), Span::new(100, 108));
+/// assert_eq!(map.map(Span::new(100, 108), 3..6), Span::new(105, 108));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct SourceMap {
+    segments: Vec<Segment>,
+}
+
+/// One run of a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Segment {
+    /// First byte of the run in the block text.
+    pub text_start: usize,
+    /// One past the last byte of the run in the block text.
+    pub text_end: usize,
+    /// The input bytes the run came from.
+    pub source: Span,
+    /// Whether the run is a byte-for-byte copy of `source`.
+    pub verbatim: bool,
+}
+
+impl SourceMap {
+    /// A map from segments sorted by `text_start`, covering the text without gaps.
+    pub fn from_segments(segments: Vec<Segment>) -> Self {
+        SourceMap { segments }
+    }
+
+    /// The segments, in text order.
+    ///
+    /// ```
+    /// assert!(debrief_parser::SourceMap::default().segments().is_empty());
+    /// ```
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Whether the map is the identity (text = input at the block span).
+    ///
+    /// ```
+    /// assert!(debrief_parser::SourceMap::default().is_identity());
+    /// ```
+    pub fn is_identity(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The input bytes that produced `range` of the text of a block spanning `block_span`.
+    /// Offsets inside a verbatim segment map exactly; a replaced segment that the range touches
+    /// maps as a whole. A range past the end of the text is clamped.
+    pub fn map(&self, block_span: Span, range: Range<usize>) -> Span {
+        if self.segments.is_empty() {
+            let start = (block_span.start + range.start).min(block_span.end);
+            let end = (block_span.start + range.end).min(block_span.end);
+            return Span::new(start, end);
+        }
+        let at = |offset: usize, is_end: bool| -> usize {
+            // The segment holding `offset`: for an end offset, the one it closes.
+            let idx = if is_end {
+                self.segments.partition_point(|s| s.text_end < offset)
+            } else {
+                self.segments.partition_point(|s| s.text_end <= offset)
+            };
+            let Some(seg) = self.segments.get(idx).or_else(|| self.segments.last()) else {
+                return block_span.start;
+            };
+            if seg.verbatim {
+                let delta = offset.saturating_sub(seg.text_start).min(seg.source.len());
+                seg.source.start + delta
+            } else if is_end {
+                seg.source.end
+            } else {
+                seg.source.start
+            }
+        };
+        if range.is_empty() {
+            let p = at(range.start, false);
+            return Span::new(p, p);
+        }
+        Span::new(at(range.start, false), at(range.end, true))
+    }
+}

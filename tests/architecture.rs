@@ -1,0 +1,130 @@
+//! Checks the dependency direction written down in docs/ARCHITECTURE.md:
+//! parser ← model; metrics depends on neither; the facade and the CLI on all three; nothing
+//! depends on the CLI; no library crate depends on CLI-only crates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+
+/// Normal (non-dev) dependencies of every workspace package, by package name.
+fn workspace_dependencies() -> BTreeMap<String, BTreeSet<String>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata is JSON");
+    let mut deps = BTreeMap::new();
+    for pkg in meta["packages"].as_array().expect("packages") {
+        let name = pkg["name"].as_str().expect("name").to_owned();
+        let normal = pkg["dependencies"]
+            .as_array()
+            .expect("dependencies")
+            .iter()
+            .filter(|d| d["kind"].is_null() || d["kind"] == "build")
+            .map(|d| d["name"].as_str().expect("dep name").to_owned())
+            .collect();
+        deps.insert(name, normal);
+    }
+    deps
+}
+
+fn internal(deps: &BTreeSet<String>) -> BTreeSet<&str> {
+    deps.iter()
+        .map(String::as_str)
+        .filter(|d| d.starts_with("debrief"))
+        .collect()
+}
+
+#[test]
+fn dependency_direction() {
+    let deps = workspace_dependencies();
+    let expected: [(&str, &[&str]); 5] = [
+        ("debrief-parser", &[]),
+        ("debrief-model", &["debrief-parser"]),
+        ("debrief-metrics", &[]),
+        (
+            "debrief",
+            &["debrief-metrics", "debrief-model", "debrief-parser"],
+        ),
+        (
+            "debrief-cli",
+            &[
+                "debrief",
+                "debrief-metrics",
+                "debrief-model",
+                "debrief-parser",
+            ],
+        ),
+    ];
+    assert_eq!(
+        deps.len(),
+        expected.len(),
+        "workspace members changed: {:?}",
+        deps.keys()
+    );
+    for (pkg, allowed) in expected {
+        let actual = internal(&deps[pkg]);
+        let allowed: BTreeSet<&str> = allowed.iter().copied().collect();
+        assert_eq!(
+            actual, allowed,
+            "{pkg} depends on {actual:?}, the architecture allows {allowed:?}"
+        );
+    }
+}
+
+#[test]
+fn libraries_have_no_cli_only_dependencies() {
+    let deps = workspace_dependencies();
+    let cli_only = [
+        "clap",
+        "anyhow",
+        "indicatif",
+        "comfy-table",
+        "minijinja",
+        "anstream",
+    ];
+    for lib in [
+        "debrief",
+        "debrief-parser",
+        "debrief-model",
+        "debrief-metrics",
+    ] {
+        for dep in cli_only {
+            assert!(
+                !deps[lib].contains(dep),
+                "library {lib} depends on CLI-only crate {dep}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_crate_forbids_unsafe_code() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let roots = [
+        "src/lib.rs",
+        "crates/debrief-parser/src/lib.rs",
+        "crates/debrief-model/src/lib.rs",
+        "crates/debrief-metrics/src/lib.rs",
+        "crates/debrief-cli/src/main.rs",
+    ];
+    for file in roots {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).expect("crate root readable");
+        assert!(
+            text.contains("#![forbid(unsafe_code)]"),
+            "{file} lacks #![forbid(unsafe_code)]"
+        );
+    }
+}
