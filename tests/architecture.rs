@@ -2,6 +2,8 @@
 //! parser ← model; metrics depends on neither; the facade and the CLI on all three; nothing
 //! depends on the CLI; no library crate depends on CLI-only crates.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a panic in a test helper is a failed test
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 

@@ -1,5 +1,7 @@
 //! Runs the `debrief` binary as a user would.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a panic in a test helper is a failed test
+
 use std::process::{Command, Output};
 
 fn debrief(args: &[&str]) -> Output {
