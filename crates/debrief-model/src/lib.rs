@@ -11,6 +11,10 @@
 
 #![forbid(unsafe_code)]
 
+mod sentence;
+
+pub use sentence::sentences;
+
 use debrief_parser::Document;
 
 use std::ops::Range;
