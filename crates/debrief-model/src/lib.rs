@@ -11,9 +11,19 @@
 
 #![forbid(unsafe_code)]
 
+mod actors;
+mod brief;
+mod error;
+mod lexicon;
 mod sentence;
+mod text;
+mod topics;
 
+pub use actors::{ActorHit, Gazetteer};
+pub use brief::*;
+pub use error::Error;
 pub use sentence::sentences;
+pub use topics::TopicCode;
 
 use debrief_parser::Document;
 

@@ -1,0 +1,709 @@
+//! Actors and institutions: a gazetteer matched with Aho–Corasick (leftmost-longest, whole
+//! words), plus patterns for office-holders and administrations.
+//!
+//! The built-in gazetteer (`data/actors.tsv`, `data/countries.tsv`) holds U.S. federal
+//! departments and their components, Congress and its committees and agencies, the Executive
+//! Office of the President, independent agencies, combatant commands, international bodies and
+//! the world's governments, each with a normalised name and aliases ("DHS" ↔ "Department of
+//! Homeland Security"). Country rows generate "the Mexican government", "Mexican authorities",
+//! "Mexico's armed forces" and similar forms. Patterns add what no list can hold:
+//! "the Secretary of X" (and "the Secretaries of X and Y"), "the Director of X", "the
+//! Director, X", and "the X Administration".
+//!
+//! ```
+//! let g = debrief_model::Gazetteer::builtin();
+//! let text = "The Secretary of Energy and DHS met Mexico’s armed forces.";
+//! let names: Vec<&str> = g.find(text).iter().map(|h| h.name.as_ref()).collect();
+//! assert_eq!(
+//!     names,
+//!     ["Secretary of Energy", "Department of Homeland Security", "Mexican armed forces"]
+//! );
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::{self, alternatives, records};
+use crate::text::{is_capitalised, overlaps, slug, tokenize, whole_word};
+use crate::{ActorKind, Error};
+
+/// A list of actors and the names they go by, compiled for fast matching.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// For each automaton pattern, the entry it names.
+    pattern_entry: Vec<usize>,
+    /// `None` for an empty gazetteer.
+    automaton: Option<AhoCorasick>,
+    /// "Energy" → the entry of "Department of Energy", longest first.
+    departments: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    name: String,
+    /// `None` for place names that only block a shorter match ("Gulf of Mexico").
+    kind: Option<ActorKind>,
+    parent: Option<String>,
+}
+
+/// One actor named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorHit<'g> {
+    /// The byte range of the words in the text.
+    pub range: Range<usize>,
+    /// The actor's id (`dhs`, `secretary-of-energy`, `obama-administration`).
+    pub id: Cow<'g, str>,
+    /// The normalised name.
+    pub name: Cow<'g, str>,
+    /// What kind of actor.
+    pub kind: ActorKind,
+    /// The id of the body it belongs to.
+    pub parent: Option<Cow<'g, str>>,
+}
+
+fn parse_kind(s: &str) -> Option<Option<ActorKind>> {
+    Some(Some(match s {
+        "government" => ActorKind::Government,
+        "legislature" => ActorKind::Legislature,
+        "committee" => ActorKind::Committee,
+        "department" => ActorKind::Department,
+        "agency" => ActorKind::Agency,
+        "military" => ActorKind::Military,
+        "office" => ActorKind::Office,
+        "court" => ActorKind::Court,
+        "international" => ActorKind::International,
+        "public" => ActorKind::Public,
+        "none" => return Some(None),
+        _ => return None,
+    }))
+}
+
+const KINDS: &str = "an actor kind (government, legislature, committee, department, agency, \
+                     military, office, court, international, public)";
+
+/// Builds the automaton from (entry, surface form) pairs.
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    surfaces: Vec<String>,
+    pattern_entry: Vec<usize>,
+}
+
+impl Builder {
+    fn add_surface(&mut self, entry: usize, surface: &str) {
+        let mut push = |s: String| {
+            self.surfaces.push(s);
+            self.pattern_entry.push(entry);
+        };
+        push(surface.to_owned());
+        // Sentence-initial variants of lower-case aliases ("federal agencies" → "Federal
+        // agencies", "the House" → "The House").
+        let mut chars = surface.chars();
+        if let Some(first) = chars.next()
+            && first.is_lowercase()
+        {
+            push(first.to_uppercase().chain(chars).collect());
+        }
+    }
+
+    fn add_actors(&mut self, table: &str, text: &str) -> Result<(), Error> {
+        for (line, fields) in records(table, text, 3, 5)? {
+            let kind = parse_kind(fields[1])
+                .ok_or_else(|| Error::new(table, line, KINDS, format!("`{}`", fields[1])))?;
+            let name = fields[2];
+            if name.is_empty() {
+                return Err(Error::new(table, line, "a name in field 3", "an empty field"));
+            }
+            let entry = self.entries.len();
+            self.entries.push(Entry {
+                id: fields[0].to_owned(),
+                name: name.to_owned(),
+                kind,
+                parent: fields
+                    .get(4)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| (*p).to_owned()),
+            });
+            self.add_surface(entry, name);
+            for alias in alternatives(fields.get(3).copied().unwrap_or_default()) {
+                self.add_surface(entry, alias);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_countries(&mut self, table: &str, text: &str) -> Result<(), Error> {
+        const GOVERNMENT: &[&str] = &[
+            "government",
+            "Government",
+            "authorities",
+            "officials",
+            "leaders",
+            "leadership",
+            "regime",
+        ];
+        const FORCES: &[&str] = &[
+            "armed forces",
+            "military",
+            "army",
+            "navy",
+            "air force",
+            "security forces",
+        ];
+        for (_, fields) in records(table, text, 2, 4)? {
+            let id = fields[0];
+            let name = fields[1];
+            let demonyms: Vec<&str> =
+                alternatives(fields.get(3).copied().unwrap_or_default()).collect();
+            let country = self.entries.len();
+            self.entries.push(Entry {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                kind: Some(ActorKind::Government),
+                parent: None,
+            });
+            let mut names = vec![name];
+            names.extend(alternatives(fields.get(2).copied().unwrap_or_default()));
+            for n in &names {
+                self.add_surface(country, n);
+                self.add_surface(country, &format!("Government of {n}"));
+                self.add_surface(country, &format!("government of {n}"));
+            }
+            for d in &demonyms {
+                for g in GOVERNMENT {
+                    self.add_surface(country, &format!("{d} {g}"));
+                }
+            }
+            let forces_name = demonyms
+                .first()
+                .map_or_else(|| format!("{name} armed forces"), |d| format!("{d} armed forces"));
+            let forces = self.entries.len();
+            self.entries.push(Entry {
+                id: format!("{id}-armed-forces"),
+                name: forces_name,
+                kind: Some(ActorKind::Military),
+                parent: Some(id.to_owned()),
+            });
+            for f in FORCES {
+                for d in &demonyms {
+                    self.add_surface(forces, &format!("{d} {f}"));
+                }
+                for n in &names {
+                    self.add_surface(forces, &format!("{n}'s {f}"));
+                    self.add_surface(forces, &format!("{n}’s {f}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn build(self) -> Result<Gazetteer, Error> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.surfaces)
+            .map_err(|e| Error::new("gazetteer", 0, "a buildable automaton", e.to_string()))?;
+        let mut departments: Vec<(String, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Some(ActorKind::Department))
+            .filter_map(|(i, e)| {
+                e.name
+                    .strip_prefix("Department of ")
+                    .map(|s| (s.to_owned(), i))
+            })
+            .collect();
+        departments.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        Ok(Gazetteer {
+            entries: self.entries,
+            pattern_entry: self.pattern_entry,
+            automaton: Some(automaton),
+            departments,
+        })
+    }
+}
+
+static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut b = Builder::default();
+    let built = b
+        .add_actors("actors.tsv", lexicon::ACTORS)
+        .and_then(|()| b.add_countries("countries.tsv", lexicon::COUNTRIES))
+        .and_then(|()| b.build());
+    // The built-in tables are checked by the tests; an error here cannot happen in a release.
+    built.unwrap_or_else(|_| Gazetteer::empty())
+});
+
+/// Titles of office-holders matched by pattern, with whether "of" may be replaced by a comma
+/// ("the Director, U.S. Citizenship and Immigration Services").
+const TITLES: &[&str] = &[
+    "Secretaries",
+    "Secretary",
+    "Director",
+    "Administrator",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Comptroller General",
+    "Inspector General",
+    "Administration",
+];
+
+static TITLE_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TITLES)
+        .ok()
+});
+
+/// Words that may precede a title and belong to it ("Deputy Secretary").
+const TITLE_PREFIXES: &[&str] = &["Deputy", "Under", "Assistant", "Acting", "Principal", "Executive"];
+
+impl Gazetteer {
+    fn empty() -> Self {
+        Gazetteer {
+            entries: Vec::new(),
+            pattern_entry: Vec::new(),
+            automaton: None,
+            departments: Vec::new(),
+        }
+    }
+
+    /// The built-in gazetteer, compiled once.
+    ///
+    /// ```
+    /// let g = debrief_model::Gazetteer::builtin();
+    /// assert!(g.len() > 300);
+    /// ```
+    pub fn builtin() -> &'static Gazetteer {
+        &BUILTIN
+    }
+
+    /// A gazetteer from a table in the format of `data/actors.tsv` (id, kind, name, aliases
+    /// separated by `|`, parent id; tab-separated), followed by the built-in countries.
+    ///
+    /// ```
+    /// let tsv = "mof\tdepartment\tMinistry of Finance\tMoF|Finance Ministry\t\n";
+    /// let g = debrief_model::Gazetteer::from_tsv("mine.tsv", tsv).unwrap();
+    /// let hits = g.find("The MoF and Canada agreed.");
+    /// assert_eq!(hits[0].name, "Ministry of Finance");
+    /// assert_eq!(hits[1].name, "Canada");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error`] naming the line of the first malformed record.
+    pub fn from_tsv(table: &str, text: &str) -> Result<Gazetteer, Error> {
+        let mut b = Builder::default();
+        b.add_actors(table, text)?;
+        b.add_countries("countries.tsv", lexicon::COUNTRIES)?;
+        b.build()
+    }
+
+    /// The built-in tables with the actors of `text` (in the format of [`Gazetteer::from_tsv`])
+    /// added; an added alias that equals a built-in one wins the tie by coming later.
+    ///
+    /// ```
+    /// let g = debrief_model::Gazetteer::builtin_with("extra", "best\tagency\tBEST teams\t\t").unwrap();
+    /// assert_eq!(g.find("BEST teams and DHS")[0].id, "best");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error`] naming the line of the first malformed record.
+    pub fn builtin_with(table: &str, text: &str) -> Result<Gazetteer, Error> {
+        let mut b = Builder::default();
+        b.add_actors("actors.tsv", lexicon::ACTORS)?;
+        b.add_countries("countries.tsv", lexicon::COUNTRIES)?;
+        b.add_actors(table, text)?;
+        b.build()
+    }
+
+    /// The number of actors.
+    pub fn len(&self) -> usize {
+        self.entries.iter().filter(|e| e.kind.is_some()).count()
+    }
+
+    /// Whether the gazetteer has no actors.
+    ///
+    /// ```
+    /// assert!(!debrief_model::Gazetteer::builtin().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The canonical name and kind of the actor with this id.
+    ///
+    /// ```
+    /// use debrief_model::ActorKind;
+    /// let g = debrief_model::Gazetteer::builtin();
+    /// assert_eq!(g.lookup("dhs"), Some(("Department of Homeland Security", ActorKind::Department)));
+    /// ```
+    pub fn lookup(&self, id: &str) -> Option<(&str, ActorKind)> {
+        self.entries
+            .iter()
+            .find(|e| e.id == id)
+            .and_then(|e| Some((e.name.as_str(), e.kind?)))
+    }
+
+    fn hit(&self, entry: usize, range: Range<usize>) -> Option<ActorHit<'_>> {
+        let e = &self.entries[entry];
+        Some(ActorHit {
+            range,
+            id: Cow::Borrowed(&e.id),
+            name: Cow::Borrowed(&e.name),
+            kind: e.kind?,
+            parent: e.parent.as_deref().map(Cow::Borrowed),
+        })
+    }
+
+    /// The actors named in `text`, in order, without overlaps (the longest name wins).
+    ///
+    /// ```
+    /// let g = debrief_model::Gazetteer::builtin();
+    /// let text = "As the second Obama Administration, Congress, and the American people look on";
+    /// let ids: Vec<&str> = g.find(text).iter().map(|h| h.id.as_ref()).collect();
+    /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
+    /// ```
+    pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
+        // Gazetteer matches, with place-name blockers kept for now so they shadow shorter names.
+        let mut raw: Vec<(Range<usize>, usize)> = Vec::new();
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        for (range, pattern) in whole_word_matches(automaton, text) {
+            raw.push((range, self.pattern_entry[pattern]));
+        }
+        let mut hits: Vec<ActorHit<'g>> = Vec::with_capacity(raw.len());
+        for (range, entry) in &raw {
+            if let Some(hit) = self.hit(*entry, range.clone()) {
+                hits.push(hit);
+            }
+        }
+        let patterns = self.patterns(text, &raw);
+        if !patterns.is_empty() {
+            hits.retain(|h| !patterns.iter().any(|p| overlaps(&p.range, &h.range)));
+            hits.extend(patterns);
+            hits.sort_by_key(|h| h.range.start);
+        }
+        hits
+    }
+
+    /// Office-holders and administrations found by pattern.
+    fn patterns<'g>(&'g self, text: &str, raw: &[(Range<usize>, usize)]) -> Vec<ActorHit<'g>> {
+        let Some(titles) = TITLE_AUTOMATON.as_ref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<ActorHit<'g>> = Vec::new();
+        for (range, _) in whole_word_matches(titles, text) {
+            if out.iter().any(|h| overlaps(&h.range, &range)) {
+                continue;
+            }
+            // A longer gazetteer name that contains the title ("Federal Aviation
+            // Administration", "Office of the Director of National Intelligence") wins.
+            let inside = raw.iter().any(|(r, e)| {
+                r.start <= range.start && range.end <= r.end && r.len() > range.len() && {
+                    self.entries[*e].id != "administration"
+                }
+            });
+            if inside {
+                continue;
+            }
+            let title = &text[range.clone()];
+            if title == "Administration" {
+                if let Some(hit) = administration(text, range) {
+                    out.push(hit);
+                }
+                continue;
+            }
+            out.extend(self.office(text, range, title, raw));
+        }
+        out
+    }
+
+    /// "the Secretary of Energy", "the Secretaries of Education and Health and Human Services",
+    /// "the Director of OMB", "the Director, U.S. Citizenship and Immigration Services".
+    fn office<'g>(
+        &'g self,
+        text: &str,
+        title_range: Range<usize>,
+        title: &str,
+        raw: &[(Range<usize>, usize)],
+    ) -> Vec<ActorHit<'g>> {
+        let mut start = title_range.start;
+        let mut prefix = String::new();
+        // "Deputy Secretary", "Under Secretary".
+        let before = &text[..start];
+        let trimmed = before.trim_end();
+        if let Some(word) = trimmed.rsplit(char::is_whitespace).next()
+            && TITLE_PREFIXES.contains(&word)
+            && trimmed.len() < before.len()
+        {
+            start = trimmed.len() - word.len();
+            prefix = format!("{word} ");
+        }
+        let rest = &text[title_range.end..];
+        let (sep_len, of) = if rest.starts_with(" of the ") {
+            (" of ".len(), true)
+        } else if rest.starts_with(" of ") {
+            (4, true)
+        } else if rest.starts_with(", ") && title != "Secretary" && title != "Secretaries" {
+            (2, false)
+        } else {
+            return Vec::new();
+        };
+        let singular = if title == "Secretaries" {
+            "Secretary"
+        } else {
+            title
+        };
+        let mut out = Vec::new();
+        let mut at = title_range.end + sep_len;
+        loop {
+            let Some((end, target)) = self.office_target(text, at, raw, singular, of) else {
+                break;
+            };
+            let (target_id, target_name, parent) = match target {
+                Target::Entry(i) => {
+                    let e = &self.entries[i];
+                    (e.id.clone(), with_article(&e.name, of), Some(e.id.clone()))
+                }
+                Target::Department(short, i) => {
+                    (self.entries[i].id.clone(), short, Some(self.entries[i].id.clone()))
+                }
+                Target::Words(words) => (slug(&words), words, None),
+            };
+            let name = if of || singular == "Secretary" {
+                let target_name = target_name
+                    .strip_prefix("Department of ")
+                    .map_or(target_name.clone(), str::to_owned);
+                format!("{prefix}{singular} of {target_name}")
+            } else {
+                format!("{prefix}{singular}, {target_name}")
+            };
+            let id = if singular == "Secretary" {
+                slug(&name)
+            } else {
+                format!("{}-{target_id}", slug(&format!("{prefix}{singular}")))
+            };
+            let hit_start = if out.is_empty() { start } else { at };
+            out.push(ActorHit {
+                range: hit_start..end,
+                id: Cow::Owned(id),
+                name: Cow::Owned(name),
+                kind: ActorKind::Office,
+                parent: parent.map(Cow::Owned),
+            });
+            // "Secretaries of Education and Health and Human Services": another department.
+            if title != "Secretaries" {
+                break;
+            }
+            let more = &text[end..];
+            let skip = [", and ", " and ", ", "]
+                .iter()
+                .find(|s| more.starts_with(*s))
+                .map(|s| s.len());
+            match skip {
+                Some(n) => at = end + n,
+                None => break,
+            }
+        }
+        out
+    }
+
+    fn office_target(
+        &self,
+        text: &str,
+        at: usize,
+        raw: &[(Range<usize>, usize)],
+        title: &str,
+        of: bool,
+    ) -> Option<(usize, Target)> {
+        let rest = text.get(at..)?;
+        if title == "Secretary" {
+            for (short, i) in &self.departments {
+                if let Some(after) = rest.strip_prefix(short.as_str())
+                    && !after.chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    return Some((at + short.len(), Target::Department(short.clone(), *i)));
+                }
+            }
+        }
+        // A gazetteer name starting right here ("OMB", "U.S. Citizenship and Immigration
+        // Services", "the Census Bureau").
+        let skip_the = if rest.starts_with("the ") { 4 } else { 0 };
+        if let Some((r, e)) = raw.iter().find(|(r, _)| r.start == at + skip_the)
+            && self.entries[*e].kind.is_some()
+        {
+            return Some((r.end, Target::Entry(*e)));
+        }
+        // Otherwise a run of capitalised words ("National Intelligence"), but not after a comma
+        // ("Bernice Steinhardt, Director, Strategic Issues" names no actor).
+        if !of {
+            return None;
+        }
+        let mut end = at;
+        let mut words = Vec::new();
+        for tok in tokenize(rest) {
+            let w = tok.text(rest);
+            if tok.word && is_capitalised(w) {
+                words.push(w);
+                end = at + tok.end;
+            } else if tok.word && matches!(w, "of" | "and" | "for") && !words.is_empty() {
+                continue;
+            } else {
+                break;
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        Some((end, Target::Words(text[at..end].to_owned())))
+    }
+}
+
+/// Leftmost-longest matches of `automaton` in `text` that are whole words. A match that is
+/// not a whole word ("the Fed" in "the Federal …") does not hide a later one that starts inside
+/// it: the search resumes one character after its start.
+pub(crate) fn whole_word_matches(
+    automaton: &AhoCorasick,
+    text: &str,
+) -> impl Iterator<Item = (Range<usize>, usize)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < text.len() {
+            let m = automaton.find(aho_corasick::Input::new(text).span(pos..text.len()))?;
+            let range = m.start()..m.end();
+            if whole_word(text, &range) {
+                pos = m.end();
+                return Some((range, m.pattern().as_usize()));
+            }
+            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// "Office of Management and Budget" → "the Office of Management and Budget" after "of".
+fn with_article(name: &str, of: bool) -> String {
+    const COMMON: &[&str] = &[
+        "Office", "Department", "Bureau", "Council", "Agency", "Commission", "Centers",
+        "Administration", "Service",
+    ];
+    let first = name.split(' ').next().unwrap_or_default();
+    if of && COMMON.contains(&first) {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+enum Target {
+    Entry(usize),
+    Department(String, usize),
+    Words(String),
+}
+
+/// "the Obama Administration", "the second Trump Administration": capitalised name words
+/// before "Administration".
+fn administration(text: &str, range: Range<usize>) -> Option<ActorHit<'static>> {
+    let before = &text[..range.start];
+    let tokens = tokenize(before);
+    let mut name_start = None;
+    for tok in tokens.iter().rev() {
+        let w = tok.text(before);
+        if tok.word && is_capitalised(w) && !matches!(w, "The" | "This" | "That" | "An" | "A") {
+            name_start = Some(tok.start);
+        } else {
+            break;
+        }
+    }
+    let start = name_start?;
+    let name_words = before[start..].trim_end();
+    let name = format!("{name_words} Administration");
+    Some(ActorHit {
+        range: start..range.end,
+        id: Cow::Owned(slug(&name)),
+        name: Cow::Owned(name),
+        kind: ActorKind::Office,
+        parent: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        Gazetteer::builtin()
+            .find(text)
+            .into_iter()
+            .map(|h| h.id.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn builtin_tables_parse() {
+        let mut b = Builder::default();
+        b.add_actors("actors.tsv", lexicon::ACTORS).unwrap();
+        b.add_countries("countries.tsv", lexicon::COUNTRIES).unwrap();
+        let g = b.build().unwrap();
+        assert!(g.len() > 300, "{}", g.len());
+    }
+
+    #[test]
+    fn longest_match_and_aliases() {
+        assert_eq!(ids("U.S. Northern Command"), ["northcom"]);
+        assert_eq!(ids("the U.S. and DHS"), ["us", "dhs"]);
+        assert_eq!(
+            ids("the Department of Homeland Security (DHS)"),
+            ["dhs", "dhs"]
+        );
+        assert_eq!(ids("the Border Patrol"), ["border-patrol"]);
+        assert_eq!(ids("Congressional Research Service"), ["crs"]);
+        assert_eq!(ids("the Gulf of Mexico"), Vec::<String>::new());
+        assert_eq!(ids("the Mexican government and Mexican authorities"), ["mexico", "mexico"]);
+        assert_eq!(ids("USCIS’ planned actions"), ["uscis"]);
+    }
+
+    #[test]
+    fn offices_and_administrations() {
+        let g = Gazetteer::builtin();
+        let hits = g.find("the Secretaries of Education and Health and Human Services");
+        let names: Vec<&str> = hits.iter().map(|h| h.name.as_ref()).collect();
+        assert_eq!(
+            names,
+            ["Secretary of Education", "Secretary of Health and Human Services"]
+        );
+        assert_eq!(hits[1].parent.as_deref(), Some("hhs"));
+        let hits = g.find("We recommend that the Director, U.S. Citizenship and Immigration Services:");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].id, "director-uscis");
+        assert_eq!(
+            hits[0].name,
+            "Director, U.S. Citizenship and Immigration Services"
+        );
+        let hits = g.find("GAO recommends that the Director of OMB work with agencies");
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_ref()).collect();
+        assert_eq!(ids, ["gao", "director-omb", "federal-agencies"]);
+        assert_eq!(ids_of(g, "the Federal Aviation Administration"), ["faa"]);
+        assert_eq!(ids_of(g, "The Administration and Congress"), ["administration", "congress"]);
+        assert_eq!(ids_of(g, "the Secretary of the Interior"), ["secretary-of-the-interior"]);
+    }
+
+    fn ids_of(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text).into_iter().map(|h| h.id.into_owned()).collect()
+    }
+
+    #[test]
+    fn malformed_tables_are_errors_with_lines() {
+        let err = Gazetteer::from_tsv("t", "# ok\na\tagency\n").unwrap_err();
+        assert_eq!(err.line(), 2);
+        let err = Gazetteer::from_tsv("t", "a\tagency\t\t\n").unwrap_err();
+        assert!(err.to_string().contains("a name in field 3"), "{err}");
+    }
+}
