@@ -15,6 +15,7 @@ mod actors;
 mod brief;
 mod error;
 mod lexicon;
+mod quantity;
 mod sentence;
 mod text;
 mod topics;
@@ -22,8 +23,9 @@ mod topics;
 pub use actors::{ActorHit, Gazetteer};
 pub use brief::*;
 pub use error::Error;
+pub use quantity::{QuantityMatch, quantities};
 pub use sentence::sentences;
-pub use topics::TopicCode;
+pub use topics::{TopicCode, TopicCounts, TopicLexicon};
 
 use debrief_parser::Document;
 
