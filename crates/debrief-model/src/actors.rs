@@ -13,7 +13,8 @@
 //! ```
 //! let g = debrief_model::Gazetteer::builtin();
 //! let text = "The Secretary of Energy and DHS met Mexico’s armed forces.";
-//! let names: Vec<&str> = g.find(text).iter().map(|h| h.name.as_ref()).collect();
+//! let hits = g.find(text);
+//! let names: Vec<&str> = hits.iter().map(|h| h.name.as_ref()).collect();
 //! assert_eq!(
 //!     names,
 //!     ["Secretary of Energy", "Department of Homeland Security", "Mexican armed forces"]
@@ -366,7 +367,8 @@ impl Gazetteer {
     /// ```
     /// let g = debrief_model::Gazetteer::builtin();
     /// let text = "As the second Obama Administration, Congress, and the American people look on";
-    /// let ids: Vec<&str> = g.find(text).iter().map(|h| h.id.as_ref()).collect();
+    /// let hits = g.find(text);
+    /// let ids: Vec<&str> = hits.iter().map(|h| h.id.as_ref()).collect();
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {

@@ -11,16 +11,21 @@
 
 #![forbid(unsafe_code)]
 
+mod acronym;
 mod actors;
 mod brief;
 mod error;
 mod lexicon;
+mod modality;
+mod programs;
 mod quantity;
 mod sentence;
 mod text;
 mod topics;
 
+pub use acronym::{AcronymDefinition, acronym_definitions};
 pub use actors::{ActorHit, Gazetteer};
+pub use programs::{ProgramMatch, programs};
 pub use brief::*;
 pub use error::Error;
 pub use quantity::{QuantityMatch, quantities};

@@ -278,9 +278,9 @@ impl TopicCounts {
     /// ```
     /// let lexicon = debrief_model::TopicLexicon::builtin();
     /// let mut counts = debrief_model::TopicCounts::default();
-    /// lexicon.count("oil, oil, oil, oil and one school", &mut counts);
+    /// lexicon.count("oil, oil, oil, oil, oil and one school", &mut counts);
     /// let topics = counts.assignments(1, 5);
-    /// assert_eq!(topics.len(), 1); // education has 1 of the top topic's 4: under a quarter
+    /// assert_eq!(topics.len(), 1); // education has 1 of the top topic's 5: under a quarter
     /// ```
     pub fn assignments(&self, min_hits: usize, max_topics: usize) -> Vec<TopicAssignment> {
         let top = self.by_code.values().map(|(h, _)| *h).max().unwrap_or(0);
