@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{self, alternatives, records};
-use crate::text::{is_capitalised, overlaps, slug, tokenize, whole_word};
+use crate::text::{is_all_caps, is_capitalised, overlaps, slug, tokenize, whole_word};
 use crate::{ActorKind, Error};
 
 /// A list of actors and the names they go by, compiled for fast matching.
@@ -41,6 +41,10 @@ pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// "Energy" → the entry of "Department of Energy", longest first.
     departments: Vec<(String, usize)>,
+    /// Acronyms known without a definition: (short, long), from the all-caps aliases and
+    /// `data/acronyms.tsv`.
+    acronyms: Vec<(String, String)>,
+    acronym_automaton: Option<AhoCorasick>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +97,7 @@ struct Builder {
     entries: Vec<Entry>,
     surfaces: Vec<String>,
     pattern_entry: Vec<usize>,
+    acronyms: Vec<(String, String)>,
 }
 
 impl Builder {
@@ -133,6 +138,9 @@ impl Builder {
             self.add_surface(entry, name);
             for alias in alternatives(fields.get(3).copied().unwrap_or_default()) {
                 self.add_surface(entry, alias);
+                if kind.is_some() && !alias.contains(' ') && is_all_caps(alias) {
+                    self.acronyms.push((alias.to_owned(), name.to_owned()));
+                }
             }
         }
         Ok(())
@@ -171,6 +179,9 @@ impl Builder {
             let mut names = vec![name];
             names.extend(alternatives(fields.get(2).copied().unwrap_or_default()));
             for n in &names {
+                if !n.contains(' ') && is_all_caps(n) {
+                    self.acronyms.push(((*n).to_owned(), name.to_owned()));
+                }
                 self.add_surface(country, n);
                 self.add_surface(country, &format!("Government of {n}"));
                 self.add_surface(country, &format!("government of {n}"));
@@ -203,7 +214,20 @@ impl Builder {
         Ok(())
     }
 
-    fn build(self) -> Result<Gazetteer, Error> {
+    fn add_acronyms(&mut self, table: &str, text: &str) -> Result<(), Error> {
+        for (_, fields) in records(table, text, 2, 2)? {
+            self.acronyms.push((fields[0].to_owned(), fields[1].to_owned()));
+        }
+        Ok(())
+    }
+
+    fn build(mut self) -> Result<Gazetteer, Error> {
+        self.acronyms.sort();
+        self.acronyms.dedup_by(|a, b| a.0 == b.0);
+        let acronym_automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(self.acronyms.iter().map(|(s, _)| s))
+            .ok();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&self.surfaces)
@@ -225,6 +249,8 @@ impl Builder {
             pattern_entry: self.pattern_entry,
             automaton: Some(automaton),
             departments,
+            acronyms: self.acronyms,
+            acronym_automaton,
         })
     }
 }
@@ -234,6 +260,7 @@ static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
     let built = b
         .add_actors("actors.tsv", lexicon::ACTORS)
         .and_then(|()| b.add_countries("countries.tsv", lexicon::COUNTRIES))
+        .and_then(|()| b.add_acronyms("acronyms.tsv", lexicon::ACRONYMS))
         .and_then(|()| b.build());
     // The built-in tables are checked by the tests; an error here cannot happen in a release.
     built.unwrap_or_else(|_| Gazetteer::empty())
@@ -272,6 +299,8 @@ impl Gazetteer {
             pattern_entry: Vec::new(),
             automaton: None,
             departments: Vec::new(),
+            acronyms: Vec::new(),
+            acronym_automaton: None,
         }
     }
 
@@ -302,6 +331,7 @@ impl Gazetteer {
         let mut b = Builder::default();
         b.add_actors(table, text)?;
         b.add_countries("countries.tsv", lexicon::COUNTRIES)?;
+        b.add_acronyms("acronyms.tsv", lexicon::ACRONYMS)?;
         b.build()
     }
 
@@ -319,6 +349,7 @@ impl Gazetteer {
         let mut b = Builder::default();
         b.add_actors("actors.tsv", lexicon::ACTORS)?;
         b.add_countries("countries.tsv", lexicon::COUNTRIES)?;
+        b.add_acronyms("acronyms.tsv", lexicon::ACRONYMS)?;
         b.add_actors(table, text)?;
         b.build()
     }
@@ -349,6 +380,32 @@ impl Gazetteer {
             .iter()
             .find(|e| e.id == id)
             .and_then(|e| Some((e.name.as_str(), e.kind?)))
+    }
+
+    /// Acronyms used in `text` that the gazetteer knows without a definition, as (range,
+    /// short, long), in order.
+    ///
+    /// ```
+    /// let g = debrief_model::Gazetteer::builtin();
+    /// let text = "DHS and CBP reported GDP";
+    /// let found: Vec<(&str, &str)> = g.known_acronyms(text).map(|(_, s, l)| (s, l)).collect();
+    /// assert_eq!(found, [
+    ///     ("DHS", "Department of Homeland Security"),
+    ///     ("CBP", "U.S. Customs and Border Protection"),
+    ///     ("GDP", "gross domestic product"),
+    /// ]);
+    /// ```
+    pub fn known_acronyms<'s, 't>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
+        self.acronym_automaton
+            .iter()
+            .flat_map(move |a| whole_word_matches(a, text))
+            .map(|(range, p)| {
+                let (short, long) = &self.acronyms[p];
+                (range, short.as_str(), long.as_str())
+            })
     }
 
     fn hit(&self, entry: usize, range: Range<usize>) -> Option<ActorHit<'_>> {
@@ -653,6 +710,7 @@ mod tests {
         let mut b = Builder::default();
         b.add_actors("actors.tsv", lexicon::ACTORS).unwrap();
         b.add_countries("countries.tsv", lexicon::COUNTRIES).unwrap();
+        b.add_acronyms("acronyms.tsv", lexicon::ACRONYMS).unwrap();
         let g = b.build().unwrap();
         assert!(g.len() > 300, "{}", g.len());
     }

@@ -279,7 +279,7 @@ fn modal_clause(
         return None;
     }
     let subject = subject(w, before)?;
-    let mut after = w.skip_adverbs(modal_end);
+    let after = w.skip_adverbs(modal_end);
     if EPISTEMIC.contains(&w.lw(after)) || EPISTEMIC.contains(&w.lw(modal_end)) {
         return None;
     }
