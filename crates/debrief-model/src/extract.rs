@@ -72,7 +72,8 @@ impl<'g> ExtractOptions<'g> {
     /// ```
     /// let topics = debrief_model::TopicLexicon::from_tsv("t", "8\tsolar*\n").unwrap();
     /// let options = debrief_model::ExtractOptions::default().topics(&topics);
-    /// let brief = debrief_model::extract_with(&debrief_parser::parse("Solar panels.\n"), &options);
+    /// let doc = debrief_parser::parse("Solar power, solar panels and solar farms.\n");
+    /// let brief = debrief_model::extract_with(&doc, &options);
     /// assert_eq!(brief.topics[0].code.0, 8);
     /// ```
     #[must_use]
