@@ -124,6 +124,16 @@ const SUBORDINATORS: &[&str] = &[
     "than",
 ];
 
+/// Verbs and adjectives whose "that"-complement may hold a recommendation.
+const COMPLEMENT_TAKERS: &[&str] = &[
+    "believe", "believes", "believed", "recommend", "recommends", "suggest", "suggests",
+    "argue", "argues", "conclude", "concludes", "concluded", "think", "thinks", "agree",
+    "agrees", "propose", "proposes", "urge", "urges", "important", "essential", "critical",
+    "necessary", "imperative", "vital", "clear", "insist", "insists", "stress", "stresses",
+    "emphasize", "emphasizes", "maintain", "maintains", "said", "says", "states", "stated",
+    "noted", "notes", "found", "finds", "determined", "contend", "contends", "so", "and",
+];
+
 /// Relative pronouns: "criteria that should guide" is not a recommendation.
 const RELATIVES: &[&str] = &["that", "which", "who", "whom", "whose"];
 
@@ -228,21 +238,15 @@ pub(crate) fn analyse(sentence: &str, permissive: bool) -> Option<Clause> {
             "need" | "needs" if w.lw(i + 1) == "to" && !noun_need(&w, i) => {
                 modal_clause(&w, i, i + 2, Modality::Need, lead_in)
             }
-            "may" | "might" | "could" => {
-                let next = w.skip_adverbs(i + 1);
-                let option_verb = matches!(w.lw(next), "consider" | "wish" | "want" | "choose");
-                if permissive || option_verb {
-                    modal_clause(&w, i, i + 1, Modality::May, lead_in)
-                } else {
-                    None
-                }
+            // Permissive modals are options only where the caller says so (an options section,
+            // or a legislature as the subject).
+            "may" | "might" | "could" if permissive => {
+                modal_clause(&w, i, i + 1, Modality::May, lead_in)
             }
             "recommend" | "recommends" | "recommending" if w.lw(i + 1) == "that" => {
                 subjunctive(&w, i, lead_in)
             }
-            "necessary" | "essential" | "imperative" | "vital" | "critical" => {
-                necessity(&w, i, lead_in)
-            }
+            "necessary" | "imperative" => necessity(&w, i, lead_in),
             _ => None,
         };
         if found.is_some() {
@@ -333,12 +337,15 @@ fn modal_clause(
     if voice == Voice::Active && !matches!(subject, Subject::Actorless) {
         // An active verb after a modal is a bare infinitive: lower case and not a function word
         // (rules out "must be" + adjective tails such as "must be related", handled as "be").
-        if is_capitalised(w.raw(verb_at)) || (is_function_word(verb) && verb != "be") {
+        if is_capitalised(w.raw(verb_at)) || (is_function_word(verb) && !matches!(verb, "be" | "do"))
+        {
             return None;
         }
     }
+    // "more needs to be done", "steps must be taken": an actorless necessity.
+    let done = voice == Voice::Passive && matches!(w.lw(modal_end_of(w, m, &modal)), "done" | "taken");
     let subject = match subject {
-        Subject::Phrase(r) if voice != Voice::Active || matches!(modality, Modality::Need) => {
+        Subject::Phrase(r) if done => {
             let text = w.text[r.clone()].to_lowercase();
             if ACTORLESS.contains(&text.as_str()) {
                 Subject::Actorless
@@ -360,14 +367,31 @@ fn modal_clause(
     })
 }
 
+/// The index of the last token of the modal phrase `modal` that starts at token `m`.
+fn modal_end_of(w: &Words<'_>, m: usize, modal: &Range<usize>) -> usize {
+    let mut k = m;
+    while k + 1 < w.len() && w.toks[k + 1].end <= modal.end {
+        k += 1;
+    }
+    k
+}
+
 /// The subject noun phrase ending just before token `end` (exclusive).
 fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
     let last = end - 1;
     let lw = w.lw(last);
     if matches!(lw, "it" | "they" | "he" | "she") {
-        // A pronoun after a subordinator is in a subordinate clause.
-        if last > 0 && SUBORDINATORS.contains(&w.lw(last - 1)) {
-            return None;
+        // A pronoun subject opens its clause: at the start, after punctuation or after a
+        // conjunction or sentence adverb. After a noun or a subordinator it is in an embedded
+        // clause ("how much change it needs to make", "if it should").
+        if last > 0 {
+            let prev = w.lw(last - 1);
+            let opens = !w.is_word(last - 1)
+                || matches!(prev, "and" | "but" | "so" | "yet" | "then" | "therefore" | "thus")
+                || w.is_adverb(last - 1);
+            if !opens {
+                return None;
+            }
         }
         return Some(Subject::Pronoun(w.toks[last].range()));
     }
@@ -433,10 +457,16 @@ fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
         }
         k -= 1;
     }
-    if let Some(b) = boundary
-        && b != "that"
-    {
-        return None;
+    if let Some(b) = boundary {
+        // "that" opens a complement after a verb of saying or judging ("GAO believes that
+        // Congress should"), but a relative clause after a noun ("policy that Members might
+        // choose").
+        let complement = b == "that"
+            && k >= 2
+            && COMPLEMENT_TAKERS.contains(&w.lw(k - 2));
+        if !complement {
+            return None;
+        }
     }
     if k >= end {
         return None;

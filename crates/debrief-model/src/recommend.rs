@@ -27,7 +27,7 @@ use crate::modality::{Clause, Subject, analyse, imperative};
 use crate::sections::classify_heading;
 use crate::text::{squash, tokenize};
 use crate::{
-    Action, Actor, ActorRef, ActorSource, Modality, Phrase, Recommendation, RecommendationKind,
+    Action, Actor, ActorKind, ActorRef, ActorSource, Modality, Phrase, Recommendation, RecommendationKind,
     Section, SectionKind, Voice,
 };
 
@@ -110,11 +110,17 @@ impl Walker<'_, '_> {
                 current_section = section;
                 kind = self.sections.get(section).map_or(SectionKind::Body, |s| s.kind);
                 last_subject.clear();
-                lead_in = None;
+                // A side heading ("Recommendation for Executive Action") may stand between a
+                // lead-in and its list: the lead-in survives a recommendations heading.
+                if !matches!(kind, SectionKind::Recommendations | SectionKind::Options) {
+                    lead_in = None;
+                }
             }
             match role(block) {
                 Role::Heading => {
-                    lead_in = None;
+                    if !matches!(kind, SectionKind::Recommendations | SectionKind::Options) {
+                        lead_in = None;
+                    }
                 }
                 Role::Skip => {}
                 Role::Item(offset) => {
@@ -123,6 +129,8 @@ impl Walker<'_, '_> {
                     if in_list {
                         if let Some(rec) = self.item(b, offset, lead_in.as_ref(), kind) {
                             out.push(rec);
+                        } else {
+                            self.prose(b, offset, &mut kind, &mut lead_in, &mut last_subject, &mut out);
                         }
                     } else {
                         self.prose(b, offset, &mut kind, &mut lead_in, &mut last_subject, &mut out);
@@ -147,6 +155,10 @@ impl Walker<'_, '_> {
         }
         assign_ids(&mut out);
         out
+    }
+
+    fn actor_kind(&self, id: &str) -> Option<ActorKind> {
+        self.actors.iter().find(|a| a.id == id).map(|a| a.kind)
     }
 
     fn section_title(&self, b: usize) -> (usize, Option<String>) {
@@ -283,7 +295,14 @@ impl Walker<'_, '_> {
             }
             Subject::Pronoun(r) => {
                 let r = sentence.start + r.start..sentence.start + r.end;
-                self.resolve_pronoun(b, sentence, &r, last_subject)
+                // The subject of a passive may be a thing ("It must be rigorously treated"):
+                // only an antecedent in the same sentence is trusted there.
+                let previous = if clause.voice == Voice::Passive {
+                    &[][..]
+                } else {
+                    last_subject
+                };
+                self.resolve_pronoun(b, sentence, &r, previous)
             }
             Subject::Actorless => Vec::new(),
         }
@@ -367,8 +386,7 @@ impl Walker<'_, '_> {
             if *kind == SectionKind::Boilerplate {
                 continue;
             }
-            let permissive = *kind == SectionKind::Options;
-            let Some(clause) = analyse(s_text, permissive) else {
+            let Some(clause) = analyse(s_text, true) else {
                 let opening = self.opening_subject(b, sentence);
                 if !opening.is_empty() {
                     *last_subject = opening;
@@ -376,11 +394,37 @@ impl Walker<'_, '_> {
                 continue;
             };
             let actors = self.clause_actors(b, sentence, &clause, last_subject);
+            // "may", "could", "might" lay out options in an options section, or anywhere when a
+            // legislature is the subject ("Congress may consider…", "Members could seek to…");
+            // elsewhere they predict ("it could consider aggressive cyber operations").
+            if clause.modality == Modality::May
+                && *kind != SectionKind::Options
+                && !(matches!(clause.subject, Subject::Phrase(_))
+                    && !actors.is_empty()
+                    && actors.iter().all(|a| {
+                        matches!(
+                            self.actor_kind(&a.id),
+                            Some(ActorKind::Legislature | ActorKind::Committee)
+                        )
+                    }))
+            {
+                let opening = self.opening_subject(b, sentence);
+                if !opening.is_empty() {
+                    *last_subject = opening;
+                }
+                continue;
+            }
             if clause.lead_in {
                 let paragraphs = clause.modal.len() > 0
                     && s_text[clause.modal.clone()].to_lowercase().starts_with("recommend");
+                // "such a strategy should seek to do the following:" names no actor: the
+                // items are for whoever the section's last recommendation addressed.
+                let section_index = self.block_section[b];
                 let actors = if actors.is_empty() {
-                    out.last().map(|r: &Recommendation| r.actors.clone()).unwrap_or_default()
+                    out.last()
+                        .filter(|r: &&Recommendation| r.section_index == section_index)
+                        .map(|r| r.actors.clone())
+                        .unwrap_or_default()
                 } else {
                     actors
                 };
@@ -399,10 +443,38 @@ impl Walker<'_, '_> {
             }
             let passive = clause.voice == Voice::Passive;
             let in_rec_section = matches!(kind, SectionKind::Recommendations | SectionKind::Options);
+            // Generic actors under "must"/"shall" outside a recommendations section describe a
+            // requirement ("potential grantees must submit their applications").
+            // Agencies and generic actors under "must" or "shall" outside a recommendations
+            // section describe a rule or a process ("USCIS must validate that the petitioner
+            // is…", "potential grantees must submit their applications"); so does "shall"
+            // after an office ("the Secretary shall submit").
+            let describes_rule = !in_rec_section
+                && !actors.is_empty()
+                && actors.iter().all(|a| {
+                    let k = self.actor_kind(&a.id);
+                    match clause.modality {
+                        Modality::Must => matches!(
+                            k,
+                            Some(ActorKind::Public | ActorKind::Agency | ActorKind::Department)
+                        ),
+                        Modality::Shall => !matches!(
+                            k,
+                            Some(ActorKind::Government | ActorKind::Legislature)
+                        ),
+                        _ => false,
+                    }
+                });
             let accept = match clause.subject {
                 Subject::Actorless => true,
-                _ if passive => !actors.is_empty() || in_rec_section,
-                _ => !actors.is_empty() || (in_rec_section && clause.verb.is_some()),
+                _ if describes_rule => false,
+                // A passive recommends only with a deontic modal and a subject that names an
+                // actor ("it should also be made a part of the solution").
+                _ if passive => {
+                    !actors.is_empty()
+                        && matches!(clause.modality, Modality::Must | Modality::Shall | Modality::Should)
+                }
+                _ => !actors.is_empty(),
             };
             if !actors.is_empty() && !passive {
                 *last_subject = actors.clone();
@@ -516,7 +588,7 @@ impl Walker<'_, '_> {
         let mut last_subject = Vec::new();
         for s in &sentences {
             let s = (*s).clone();
-            let Some(clause) = analyse(&text[s.clone()], true) else {
+            let Some(clause) = analyse(&text[s.clone()], kind == SectionKind::Options) else {
                 continue;
             };
             let actors = self.clause_actors(b, &s, &clause, &last_subject);
@@ -577,6 +649,15 @@ impl Walker<'_, '_> {
             ),
             None => (voice, action),
         };
+        // In an options section without a lead-in, an item is an option only when it says so
+        // (a modal clause or an imperative lead); "War powers. Some Members have…" is a topic.
+        if kind == SectionKind::Options
+            && lead_in.is_none()
+            && clause_found.is_none()
+            && imperative_first.is_none()
+        {
+            return None;
+        }
         let sentence_span = if let Some(t) = &title {
             block.source_span(t.clone())
         } else {

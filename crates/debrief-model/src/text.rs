@@ -142,10 +142,13 @@ pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// Whether the characters around `range` in `text` are not word characters (a whole-word match).
+/// A name glued to a code by a hyphen ("GAO-06-1046") is not a whole word.
 pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    let mut after = text[range.end..].chars();
+    let next = after.next();
+    let code = next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit());
+    !before.is_some_and(is_word_char) && !next.is_some_and(is_word_char) && !code
 }
 
 /// Collapses runs of whitespace to one space.
