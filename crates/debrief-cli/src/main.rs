@@ -9,6 +9,7 @@
 
 mod cmd;
 mod input;
+mod output;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,9 @@ struct Cli {
 enum Command {
     Analyze(cmd::analyze::Args),
     Parse(cmd::parse::Args),
+    Recommendations(cmd::recommendations::Args),
+    Entities(cmd::entities::Args),
+    Quantities(cmd::quantities::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +37,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
+        Command::Recommendations(args) => cmd::recommendations::run(&args),
+        Command::Entities(args) => cmd::entities::run(&args),
+        Command::Quantities(args) => cmd::quantities::run(&args),
     };
     match result {
         Ok(code) => code,

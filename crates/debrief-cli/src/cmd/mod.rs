@@ -2,3 +2,6 @@
 
 pub(crate) mod analyze;
 pub(crate) mod parse;
+pub(crate) mod entities;
+pub(crate) mod quantities;
+pub(crate) mod recommendations;
