@@ -67,8 +67,10 @@ pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
             // SHORT (long form)
             let before = text[..open].trim_end();
             let word_start = before
-                .rfind(char::is_whitespace)
-                .map_or(0, |k| k + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8());
             let short = &before[word_start..];
             if is_short_form(short)
                 && let Some(long_start) = long_form(candidate, short)

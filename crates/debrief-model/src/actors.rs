@@ -447,7 +447,16 @@ impl Gazetteer {
         if !patterns.is_empty() {
             hits.retain(|h| !patterns.iter().any(|p| overlaps(&p.range, &h.range)));
             hits.extend(patterns);
-            hits.sort_by_key(|h| h.range.start);
+            hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+            // Hits never overlap: the first (and longest) of overlapping ones wins.
+            let mut end = 0;
+            hits.retain(|h| {
+                let keep = h.range.start >= end;
+                if keep {
+                    end = h.range.end;
+                }
+                keep
+            });
         }
         hits
     }
@@ -473,13 +482,16 @@ impl Gazetteer {
                 continue;
             }
             let title = &text[range.clone()];
-            if title == "Administration" {
-                if let Some(hit) = administration(text, range) {
+            let found = if title == "Administration" {
+                administration(text, range).into_iter().collect()
+            } else {
+                self.office(text, range, title, raw)
+            };
+            for hit in found {
+                if !out.iter().any(|h| overlaps(&h.range, &hit.range)) {
                     out.push(hit);
                 }
-                continue;
             }
-            out.extend(self.office(text, range, title, raw));
         }
         out
     }
@@ -675,7 +687,10 @@ fn administration(text: &str, range: Range<usize>) -> Option<ActorHit<'static>> 
     let mut name_start = None;
     for tok in tokens.iter().rev() {
         let w = tok.text(before);
-        if tok.word && is_capitalised(w) && !matches!(w, "The" | "This" | "That" | "An" | "A") {
+        if tok.word
+            && is_capitalised(w)
+            && !matches!(w, "The" | "This" | "That" | "An" | "A" | "Administration")
+        {
             name_start = Some(tok.start);
         } else {
             break;

@@ -556,20 +556,23 @@ impl Walker<'_, '_> {
         }
         let block = &self.doc.blocks[b];
         let text = &block.text;
-        let sentences: Vec<&Range<usize>> = self.blocks[b]
+        // The item's sentences, the first one starting after a bullet glyph left in the text.
+        let owned: Vec<Range<usize>> = self.blocks[b]
             .sentences
             .iter()
             .filter(|s| s.end > offset)
+            .map(|s| s.start.max(offset)..s.end)
             .collect();
+        let sentences: Vec<&Range<usize>> = owned.iter().collect();
         let body = offset..text.len();
         if text[body.clone()].trim().is_empty() {
             return None;
         }
         // The title: the parser's, else an imperative first sentence.
         let parser_title = match &block.kind {
-            BlockKind::ListItem { title: Some(t), .. } => text
+            BlockKind::ListItem { title: Some(t), .. } if !t.trim().is_empty() => text[offset..]
                 .find(t.as_ref())
-                .map(|at| at..at + t.len()),
+                .map(|at| offset + at..offset + at + t.len()),
             _ => None,
         };
         let first = sentences.first().map(|s| (*s).clone());
