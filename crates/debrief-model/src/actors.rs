@@ -25,10 +25,13 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::lexicon::{self, alternatives, records};
-use crate::text::{is_all_caps, is_capitalised, overlaps, slug, tokenize, whole_word};
+use crate::text::{
+    head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize, word_automaton,
+    word_matches,
+};
 use crate::{ActorKind, Error};
 
 /// A list of actors and the names they go by, compiled for fast matching.
@@ -224,14 +227,9 @@ impl Builder {
     fn build(mut self) -> Result<Gazetteer, Error> {
         self.acronyms.sort();
         self.acronyms.dedup_by(|a, b| a.0 == b.0);
-        let acronym_automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(self.acronyms.iter().map(|(s, _)| s))
-            .ok();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&self.surfaces)
-            .map_err(|e| Error::new("gazetteer", 0, "a buildable automaton", e.to_string()))?;
+        let acronym_automaton = word_automaton(self.acronyms.iter().map(|(s, _)| s), false, true);
+        let automaton = word_automaton(&self.surfaces, false, true)
+            .ok_or_else(|| Error::new("gazetteer", 0, "a buildable automaton", "too many names"))?;
         let mut departments: Vec<(String, usize)> = self
             .entries
             .iter()
@@ -282,12 +280,8 @@ const TITLES: &[&str] = &[
     "Administration",
 ];
 
-static TITLE_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(TITLES)
-        .ok()
-});
+static TITLE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| word_automaton(TITLES, false, true));
 
 /// Words that may precede a title and belong to it ("Deputy Secretary").
 const TITLE_PREFIXES: &[&str] = &["Deputy", "Under", "Assistant", "Acting", "Principal", "Executive"];
@@ -401,7 +395,7 @@ impl Gazetteer {
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
         self.acronym_automaton
             .iter()
-            .flat_map(move |a| whole_word_matches(a, text))
+            .flat_map(move |a| word_matches(a, text, |_| false))
             .map(|(range, p)| {
                 let (short, long) = &self.acronyms[p];
                 (range, short.as_str(), long.as_str())
@@ -434,7 +428,7 @@ impl Gazetteer {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        for (range, pattern) in whole_word_matches(automaton, text) {
+        for (range, pattern) in word_matches(automaton, text, |_| false) {
             raw.push((range, self.pattern_entry[pattern]));
         }
         let mut hits: Vec<ActorHit<'g>> = Vec::with_capacity(raw.len());
@@ -467,7 +461,7 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out: Vec<ActorHit<'g>> = Vec::new();
-        for (range, _) in whole_word_matches(titles, text) {
+        for (range, _) in word_matches(titles, text, |_| false) {
             if out.iter().any(|h| overlaps(&h.range, &range)) {
                 continue;
             }
@@ -619,6 +613,7 @@ impl Gazetteer {
         }
         let mut end = at;
         let mut words = Vec::new();
+        let rest = head_bytes(rest, 160);
         for tok in tokenize(rest) {
             let w = tok.text(rest);
             if tok.word && is_capitalised(w) {
@@ -635,28 +630,6 @@ impl Gazetteer {
         }
         Some((end, Target::Words(text[at..end].to_owned())))
     }
-}
-
-/// Leftmost-longest matches of `automaton` in `text` that are whole words. A match that is
-/// not a whole word ("the Fed" in "the Federal …") does not hide a later one that starts inside
-/// it: the search resumes one character after its start.
-pub(crate) fn whole_word_matches(
-    automaton: &AhoCorasick,
-    text: &str,
-) -> impl Iterator<Item = (Range<usize>, usize)> {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < text.len() {
-            let m = automaton.find(aho_corasick::Input::new(text).span(pos..text.len()))?;
-            let range = m.start()..m.end();
-            if whole_word(text, &range) {
-                pos = m.end();
-                return Some((range, m.pattern().as_usize()));
-            }
-            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-        }
-        None
-    })
 }
 
 /// "Office of Management and Budget" → "the Office of Management and Budget" after "of".
@@ -682,7 +655,8 @@ enum Target {
 /// "the Obama Administration", "the second Trump Administration": capitalised name words
 /// before "Administration".
 fn administration(text: &str, range: Range<usize>) -> Option<ActorHit<'static>> {
-    let before = &text[..range.start];
+    // A name is a few words: look at most 120 bytes back.
+    let (base, before) = tail_bytes(&text[..range.start], 120);
     let tokens = tokenize(before);
     let mut name_start = None;
     for tok in tokens.iter().rev() {
@@ -698,6 +672,7 @@ fn administration(text: &str, range: Range<usize>) -> Option<ActorHit<'static>> 
     }
     let start = name_start?;
     let name_words = before[start..].trim_end();
+    let start = base + start;
     let name = format!("{name_words} Administration");
     Some(ActorHit {
         range: start..range.end,

@@ -14,12 +14,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use debrief_parser::{BlockKind, Document, Span};
 
-use crate::actors::whole_word_matches;
 use crate::recommend::{BlockData, Hit, Walker};
-use crate::text::{overlaps, slug, squash};
+use crate::text::{overlaps, slug, squash, word_automaton, word_matches};
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
@@ -168,7 +166,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         }
         let mut program_hits: Vec<(Range<usize>, usize)> = Vec::new();
         if let Some(automaton) = &defined_automaton {
-            for (range, p) in whole_word_matches(automaton, text) {
+            for (range, p) in word_matches(automaton, text, |_| false) {
                 if hits.iter().any(|h| overlaps(&h.range, &range)) {
                     continue;
                 }
@@ -297,7 +295,7 @@ fn acronyms(
         out.iter().enumerate().map(|(i, a)| (a.short.clone(), i)).collect();
     for block in &doc.blocks {
         if let Some(automaton) = defined_automaton {
-            for (_, p) in whole_word_matches(automaton, &block.text) {
+            for (_, p) in word_matches(automaton, &block.text, |_| false) {
                 let term = &defined.terms[p];
                 if term.is_short
                     && let Some(&i) = index.get(&term.short)
@@ -448,9 +446,6 @@ impl Defined {
         if self.terms.is_empty() {
             return None;
         }
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(self.terms.iter().map(|t| &t.surface))
-            .ok()
+        word_automaton(self.terms.iter().map(|t| &t.surface), false, false)
     }
 }

@@ -19,12 +19,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::ProgramKind;
-use crate::actors::whole_word_matches;
 use crate::lexicon::{self, records};
-use crate::text::{Token, is_capitalised, tokenize};
+use crate::text::{Token, is_capitalised, tokenize, word_automaton, word_matches};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +63,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     let rows = records("program_heads.tsv", lexicon::PROGRAM_HEADS, 2, 2).unwrap_or_default();
     let words: Vec<&str> = rows.iter().map(|(_, f)| f[0]).collect();
     let kinds = rows.iter().map(|(_, f)| parse_kind(f[1])).collect();
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        .ok();
+    let automaton = word_automaton(&words, false, true);
     Heads { automaton, kinds }
 });
 
@@ -119,7 +115,7 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
     let mut out = Vec::new();
     let toks = tokenize(text);
     if let Some(automaton) = &HEADS.automaton {
-        for (range, pattern) in whole_word_matches(automaton, text) {
+        for (range, pattern) in word_matches(automaton, text, |_| false) {
             if let Some(m) = named(text, &toks, range, HEADS.kinds[pattern]) {
                 if !out.iter().any(|o: &ProgramMatch| crate::text::overlaps(&o.range, &m.range)) {
                     out.push(m);

@@ -18,8 +18,11 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::text::{Token, is_capitalised, tokenize};
+use aho_corasick::AhoCorasick;
+
+use crate::text::{Token, is_capitalised, tokenize, word_automaton};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -296,10 +299,19 @@ fn adjective_like(w: &str) -> bool {
 /// assert!(debrief_model::quantities("The 21st-century plan; the second term; H.R. 3268.").is_empty());
 /// ```
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
+    // Most sentences hold no number: a digit, a dollar sign or a number word must occur.
+    let digits = text.bytes().any(|b| b.is_ascii_digit() || b == b'$');
+    if !digits && !NUMBER_WORDS.as_ref().is_some_and(|a| a.is_match(text)) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !could_start(toks[i].text(text)) {
+            i += 1;
+            continue;
+        }
         match quantity_at(text, &toks, i) {
             Some((q, next)) => {
                 out.push(q);
@@ -310,6 +322,50 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
     }
     out
 }
+
+/// Words without which a sentence with no digit holds no quantity.
+static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let words = SMALL
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(FRACTIONS.iter().map(|(w, _)| *w))
+        .chain(VAGUE.iter().map(|(w, _)| *w))
+        .chain(["half", "third", "quarter", "fifth", "tenth"]);
+    word_automaton(words, true, true)
+});
+
+/// Whether a quantity can start at a token with this text: a digit, `$`, `FY…`, a qualifier,
+/// "between"/"from", a month, a number, fraction or vague word.
+fn could_start(t: &str) -> bool {
+    let Some(first) = t.bytes().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || first == b'$' || t.starts_with("FY") {
+        return true;
+    }
+    if !first.is_ascii_alphabetic() || t.len() > 14 {
+        return false;
+    }
+    let mut buf = [0u8; 14];
+    let lower = &mut buf[..t.len()];
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    START_WORDS.binary_search(&lower).is_ok()
+        || SMALL.iter().any(|(w, _)| *w == lower)
+        || lower.split_once('-').is_some_and(|(a, _)| SMALL.iter().any(|(w, _)| *w == a))
+        || MONTHS.iter().any(|(m, _)| m.eq_ignore_ascii_case(t))
+}
+
+/// First words of qualifiers, ranges, fractions, vague amounts and fiscal years (sorted).
+const START_WORDS: &[&str] = &[
+    "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "between",
+    "billions", "close", "dozens", "estimated", "exceeding", "fewer", "fiscal", "from", "greater",
+    "half", "hundreds", "in", "less", "millions", "more", "nearly", "no", "not", "one",
+    "one-fifth", "one-fourth", "one-half", "one-quarter", "one-tenth", "one-third", "over",
+    "roughly", "scores", "some", "tens", "thousands", "three-fourths", "three-quarters",
+    "trillions", "two-thirds", "under", "up",
+];
 
 /// The text of token `i`, or "" past the end.
 fn w<'t>(text: &'t str, toks: &[Token], i: usize) -> &'t str {
@@ -632,12 +688,12 @@ fn fiscal_digits(s: &str) -> Option<u16> {
 /// "one-third", "two-thirds of", "half of", "a third of".
 fn fraction_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usize)> {
     let t = w(text, toks, i);
-    let lower = t.to_ascii_lowercase();
-    let (value, end) = if let Some((_, v)) = FRACTIONS.iter().find(|(f, _)| *f == lower) {
+    let is = |word: &str| t.eq_ignore_ascii_case(word);
+    let (value, end) = if let Some((_, v)) = FRACTIONS.iter().find(|(f, _)| is(f)) {
         (*v, i + 1)
-    } else if lower == "half" && w(text, toks, i + 1) == "of" {
+    } else if is("half") && w(text, toks, i + 1) == "of" {
         (0.5, i + 1)
-    } else if (lower == "a" || lower == "one")
+    } else if (is("a") || is("one"))
         && w(text, toks, i + 2) == "of"
         && let Some(v) = match w(text, toks, i + 1) {
             "third" => Some(1.0 / 3.0),
@@ -663,14 +719,17 @@ fn fraction_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
 
 /// "billions of tax dollars", "thousands of agents", "tens of thousands of migrants".
 fn vague_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usize)> {
-    let t = w(text, toks, i).to_ascii_lowercase();
-    let (mut magnitude, mut end) = if t == "tens" && w(text, toks, i + 1) == "of" {
+    let t = w(text, toks, i);
+    if !t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let (mut magnitude, mut end) = if t.eq_ignore_ascii_case("tens") && w(text, toks, i + 1) == "of" {
         let (_, m) = VAGUE
             .iter()
             .find(|(v, _)| w(text, toks, i + 2).eq_ignore_ascii_case(v))?;
         (m * 10.0, i + 3)
     } else {
-        let (_, m) = VAGUE.iter().find(|(v, _)| *v == t)?;
+        let (_, m) = VAGUE.iter().find(|(v, _)| t.eq_ignore_ascii_case(v))?;
         (*m, i + 1)
     };
     if w(text, toks, end) != "of" {
@@ -882,6 +941,13 @@ mod tests {
                 (Year, "2040".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn start_words_are_sorted() {
+        let mut sorted = START_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(START_WORDS, sorted.as_slice());
     }
 
     #[test]

@@ -21,12 +21,14 @@
 
 use std::ops::Range;
 
+use crate::text::ascii_lower;
+
 /// Abbreviations that precede a name or a number and never end a sentence before a capitalised
 /// word (lower case, no final period).
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "adm", "amb", "approx", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "ft", "gen",
-    "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt",
-    "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs",
+    "adm", "amb", "approx", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "ft",
+    "gen", "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
+    "pvt", "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs",
 ];
 
 /// Abbreviations that may end a sentence: they end one only before a sentence-opening word.
@@ -37,10 +39,10 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "corp", "ct", "dec", "del", "dept", "div", "ed", "eds", "est", "et", "etc", "ex", "feb",
     "fed", "fig", "figs", "fla", "ga", "govt", "ill", "inc", "ind", "intl", "jan", "jr", "jul",
     "jun", "kan", "ky", "la", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo", "mont",
-    "n°", "natl", "neb", "nev", "no", "nos", "nov", "oct", "okla", "op", "ore", "p", "pa", "para",
-    "paras", "pp", "pt", "pts", "rd", "ref", "reg", "sec", "secs", "sept", "sep", "sess", "sr",
-    "stat", "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt", "wash", "wis",
-    "wyo",
+    "natl", "neb", "nev", "no", "nos", "nov", "n°", "oct", "okla", "op", "ore", "p", "pa",
+    "para", "paras", "pp", "pt", "pts", "rd", "ref", "reg", "sec", "secs", "sep", "sept",
+    "sess", "sr", "stat", "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt",
+    "wash", "wis", "wyo",
 ];
 
 /// Capitalised closed-class words that typically open a sentence (lower case). After an
@@ -49,9 +51,9 @@ const SENTENCE_OPENERS: &[&str] = &[
     "a", "according", "additionally", "after", "again", "all", "also", "although", "among",
     "an", "and", "another", "any", "as", "at", "because", "before", "both", "but", "by",
     "consequently", "currently", "despite", "did", "do", "does", "during", "each", "either",
-    "even", "every", "few", "finally", "first", "for", "from", "further", "furthermore", "given",
-    "he", "her", "here", "his", "how", "however", "i", "if", "in", "indeed", "instead", "is",
-    "it", "its", "likewise", "many", "meanwhile", "moreover", "most", "my", "neither",
+    "even", "every", "few", "finally", "first", "for", "from", "further", "furthermore",
+    "given", "he", "her", "here", "his", "how", "however", "i", "if", "in", "indeed", "instead",
+    "is", "it", "its", "likewise", "many", "meanwhile", "moreover", "most", "my", "neither",
     "nevertheless", "no", "nor", "not", "on", "one", "or", "other", "our", "overall", "second",
     "several", "she", "similarly", "since", "so", "some", "still", "such", "that", "the",
     "their", "then", "there", "therefore", "these", "they", "third", "this", "those", "though",
@@ -219,14 +221,20 @@ impl<'a> Segmenter<'a> {
     }
 
     /// The word starting at `at` (letters only), lower-cased.
-    fn word_at(&self, at: usize) -> String {
-        self.text
-            .get(at..)
-            .unwrap_or_default()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect()
+    fn word_at(&self, at: usize) -> &str {
+        let rest = self.text.get(at..).unwrap_or_default();
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(k, _)| k);
+        &rest[..end]
+    }
+
+    /// Whether the word at `at` is a sentence opener ("The", "However").
+    fn opener_at(&self, at: usize) -> bool {
+        let mut buf = [0u8; 32];
+        let lower = ascii_lower(self.word_at(at), &mut buf);
+        SENTENCE_OPENERS.binary_search(&lower.as_ref()).is_ok()
     }
 
     /// Counts a spaced ellipsis (` . . .`) starting at `i` (which holds a space before a dot):
@@ -323,13 +331,15 @@ impl<'a> Segmenter<'a> {
         if token.is_empty() {
             return true;
         }
-        let lower = token.to_lowercase();
-        let opener = || SENTENCE_OPENERS.contains(&self.word_at(next_at).as_str());
-        if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+        let mut buf = [0u8; 32];
+        let lower = ascii_lower(token, &mut buf);
+        let lower = lower.as_ref();
+        let opener = || self.opener_at(next_at);
+        if TITLE_ABBREVIATIONS.binary_search(&lower).is_ok() {
             return false;
         }
         let dotted = is_dotted_acronym(token);
-        if OTHER_ABBREVIATIONS.contains(&lower.as_str()) || dotted {
+        if OTHER_ABBREVIATIONS.binary_search(&lower).is_ok() || dotted {
             return !next.is_ascii_digit() && next != '§' && opener();
         }
         let mut chars = token.chars();
@@ -358,9 +368,14 @@ impl<'a> Segmenter<'a> {
         let bytes = self.bytes;
         let mut i = 0;
         while i < bytes.len() {
+            // Markers start with a digit or a lower-case letter, after whitespace or a bullet.
+            if !(bytes[i].is_ascii_digit() || bytes[i].is_ascii_lowercase()) {
+                i += 1;
+                continue;
+            }
             let starts_token = i == 0
                 || bytes[i - 1].is_ascii_whitespace()
-                || self.char_before(i).is_some_and(is_bullet);
+                || (bytes[i - 1] >= 0x80 && self.char_before(i).is_some_and(is_bullet));
             if !starts_token {
                 i += 1;
                 continue;
@@ -509,6 +524,15 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [super::TITLE_ABBREVIATIONS, super::OTHER_ABBREVIATIONS, super::SENTENCE_OPENERS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(list, sorted.as_slice());
         }
     }
 

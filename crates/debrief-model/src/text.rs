@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
 /// A word or a punctuation character: a byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -35,59 +37,68 @@ fn is_inner_joiner(c: char) -> bool {
 }
 
 /// Splits `text` into tokens. Whitespace separates tokens and is not a token.
+///
+/// A byte loop with a fast path for ASCII; characters outside ASCII are decoded where they
+/// occur.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = char_at(i);
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         if !is_word_char(c) {
             out.push(Token {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + n,
                 word: false,
             });
+            i += n;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let start = i;
+        let mut end = i + n;
+        while end < bytes.len() {
+            let (d, m) = char_at(end);
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end += m;
             } else if d == ','
-                && text[i..j].ends_with(|c: char| c.is_ascii_digit())
-                && text[j + 1..].len() >= 3
-                && text.as_bytes()[j + 1..j + 4].iter().all(u8::is_ascii_digit)
-                && !text.as_bytes().get(j + 4).is_some_and(u8::is_ascii_digit)
+                && bytes[end - 1].is_ascii_digit()
+                && bytes.len() >= end + 4
+                && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+                && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
             {
                 // A thousands separator: "2,000".
-                end = j + 1;
-                chars.next();
-            } else if is_inner_joiner(d) {
-                // Keep the joiner only when a word character follows it.
-                let after = text[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+                end += 1;
+            } else if is_inner_joiner(d) && end + m < bytes.len() && is_word_char(char_at(end + m).0) {
+                // A joiner counts only when a word character follows it.
+                end += m;
             } else {
                 break;
             }
         }
         // The final period of a dotted acronym (U.S., D.C., U.S.C.).
-        let word = &text[i..end];
-        if text[end..].starts_with('.') && is_dotted(word) {
+        if bytes.get(end) == Some(&b'.') && is_dotted(&text[start..end]) {
             end += 1;
-            chars.next();
         }
         out.push(Token {
-            start: i,
+            start,
             end,
             word: true,
         });
+        i = end;
     }
     out
 }
@@ -149,6 +160,95 @@ pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
     let next = after.next();
     let code = next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit());
     !before.is_some_and(is_word_char) && !next.is_some_and(is_word_char) && !code
+}
+
+/// An automaton for [`word_matches`]: standard semantics (so that overlapping matches can be
+/// enumerated in one pass), a DFA when `dfa` (fastest, for the larger tables).
+pub(crate) fn word_automaton<I, P>(patterns: I, case_insensitive: bool, dfa: bool) -> Option<AhoCorasick>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(case_insensitive)
+        .kind(dfa.then_some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .ok()
+}
+
+/// The whole-word matches of `automaton` in `text`, leftmost-longest and without overlaps, in
+/// one pass over the text. A pattern for which `prefix(pattern)` is true matches the start of a
+/// word and extends to its end ("immigra*" → "immigrants").
+pub(crate) fn word_matches(
+    automaton: &AhoCorasick,
+    text: &str,
+    prefix: impl Fn(usize) -> bool,
+) -> Vec<(Range<usize>, usize)> {
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<(Range<usize>, usize)> = Vec::new();
+    for m in automaton.find_overlapping_iter(text) {
+        let (start, mut end) = (m.start(), m.end());
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let p = m.pattern().as_usize();
+        if prefix(p) {
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
+                end += 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+        } else if !whole_word(text, &(start..end)) {
+            continue;
+        }
+        candidates.push((start..end, p));
+    }
+    candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<(Range<usize>, usize)> = Vec::with_capacity(candidates.len());
+    let mut last_end = 0;
+    for (r, p) in candidates {
+        if r.start >= last_end {
+            last_end = r.end;
+            out.push((r, p));
+        }
+    }
+    out
+}
+
+/// `s` in ASCII lower case, in `buf` when it fits (no allocation), else allocated.
+pub(crate) fn ascii_lower<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if s.len() <= buf.len() && s.is_ascii() {
+        let out = &mut buf[..s.len()];
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII stays valid UTF-8.
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or_default())
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// At most the first `n` bytes of `s` (cut back to a character boundary).
+pub(crate) fn head_bytes(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `n` bytes of `s` (cut forward to a character boundary), and where they start.
+pub(crate) fn tail_bytes(s: &str, n: usize) -> (usize, &str) {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, &s[start..])
 }
 
 /// Collapses runs of whitespace to one space.

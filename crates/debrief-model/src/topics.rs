@@ -19,10 +19,11 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{self, records};
+use crate::text::{word_automaton, word_matches};
 use crate::{Error, TopicAssignment};
 
 /// A Comparative Agendas Project major topic code (1 Macroeconomics … 23 Culture).
@@ -154,11 +155,8 @@ impl TopicLexicon {
             keywords.push((code, prefix));
             patterns.push(word.to_owned());
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| Error::new(table, 0, "a buildable automaton", e.to_string()))?;
+        let automaton = word_automaton(&patterns, true, true)
+            .ok_or_else(|| Error::new(table, 0, "a buildable automaton", "too many keywords"))?;
         Ok(TopicLexicon {
             keywords,
             automaton: Some(automaton),
@@ -192,33 +190,8 @@ impl TopicLexicon {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        let bytes = text.as_bytes();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = automaton.find(aho_corasick::Input::new(text).span(pos..text.len()))
-            else {
-                break;
-            };
-            let (code, prefix) = self.keywords[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let mut end = m.end();
-            let after_ok = if prefix {
-                while end < bytes.len() && is_word_byte(bytes[end]) {
-                    end += 1;
-                }
-                true
-            } else {
-                end == bytes.len() || !is_word_byte(bytes[end])
-            };
-            if before_ok && after_ok && text.is_char_boundary(end) {
-                counts.add(code, &text[m.start()..end]);
-                pos = end;
-            } else {
-                pos = m.start() + 1;
-                while pos < text.len() && !text.is_char_boundary(pos) {
-                    pos += 1;
-                }
-            }
+        for (range, p) in word_matches(automaton, text, |p| self.keywords[p].1) {
+            counts.add(self.keywords[p].0, &text[range]);
         }
     }
 
@@ -228,10 +201,6 @@ impl TopicLexicon {
         self.count(text, &mut counts);
         counts.assignments(min_hits, max_topics)
     }
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// Keyword occurrences per topic, with the words that occurred.
