@@ -9,7 +9,8 @@ fn main() {
             if let Ok(t) = std::fs::read_to_string(e.path().join(name)) { docs.push(t); break; }
         }
     }
-    while text.len() < 10 << 20 { for d in &docs { text.push_str(d); text.push_str("\n\n"); } }
+    let size: usize = std::env::var("SIZE_MB").map_or(10, |s| s.parse().unwrap());
+    while text.len() < size << 20 { for d in &docs { text.push_str(d); text.push_str("\n\n"); } }
     let doc = debrief_parser::parse(&text);
     if std::env::var_os("ONLY_QUANTITIES").is_some() {
         for _ in 0..5 { for b in &doc.blocks { for r in debrief_model::sentences(&b.text) { std::hint::black_box(debrief_model::quantities(&b.text[r])); } } }
@@ -19,7 +20,9 @@ fn main() {
     let t = std::time::Instant::now();
     for _ in 0..n { std::hint::black_box(debrief_model::extract(&doc)); }
     let dt = t.elapsed().as_secs_f64() / n as f64;
+    let stages = std::env::var_os("NO_STAGES").is_none();
     let time = |name: &str, f: &dyn Fn(&str)| {
+        if !stages { return; }
         let t = std::time::Instant::now();
         for b in &doc.blocks { f(&b.text); }
         println!("  {name}: {:.3} s", t.elapsed().as_secs_f64());

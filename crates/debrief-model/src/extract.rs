@@ -138,6 +138,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut programs_table = ProgramTable::default();
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
     let defined_automaton = defined.automaton();
+    let mut term_counts = vec![0usize; defined.terms.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let text: &str = &block.text;
@@ -167,6 +168,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         let mut program_hits: Vec<(Range<usize>, usize)> = Vec::new();
         if let Some(automaton) = &defined_automaton {
             for (range, p) in word_matches(automaton, text, |_| false) {
+                if defined.terms[p].is_short {
+                    term_counts[p] += 1;
+                }
                 if hits.iter().any(|h| overlaps(&h.range, &range)) {
                     continue;
                 }
@@ -263,7 +267,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         section.topics = counts.assignments(2, 3);
     }
     brief.topics = doc_counts.assignments(3, 5);
-    brief.acronyms = acronyms(doc, options.gazetteer, &defined, defined_automaton.as_ref());
+    brief.acronyms = acronyms(doc, options.gazetteer, &defined, &term_counts);
     brief.sections = sections;
     brief.recommendations = recommendations;
     brief.actors = actors.list;
@@ -277,33 +281,24 @@ fn acronyms(
     doc: &Document<'_>,
     gazetteer: &Gazetteer,
     defined: &Defined,
-    defined_automaton: Option<&aho_corasick::AhoCorasick>,
+    term_counts: &[usize],
 ) -> Vec<Acronym> {
     let mut out: Vec<Acronym> = defined
         .terms
         .iter()
-        .filter(|t| t.is_short)
-        .map(|t| Acronym {
+        .zip(term_counts)
+        .filter(|(t, _)| t.is_short)
+        .map(|(t, n)| Acronym {
             short: t.short.clone(),
             long: t.long.clone(),
             source: AcronymSource::Defined,
             definition: Some(t.definition),
-            occurrences: 0,
+            occurrences: *n,
         })
         .collect();
     let mut index: HashMap<String, usize> =
         out.iter().enumerate().map(|(i, a)| (a.short.clone(), i)).collect();
     for block in &doc.blocks {
-        if let Some(automaton) = defined_automaton {
-            for (_, p) in word_matches(automaton, &block.text, |_| false) {
-                let term = &defined.terms[p];
-                if term.is_short
-                    && let Some(&i) = index.get(&term.short)
-                {
-                    out[i].occurrences += 1;
-                }
-            }
-        }
         for (_, short, long) in gazetteer.known_acronyms(&block.text) {
             let i = *index.entry(short.to_owned()).or_insert_with(|| {
                 out.push(Acronym {
@@ -446,6 +441,6 @@ impl Defined {
         if self.terms.is_empty() {
             return None;
         }
-        word_automaton(self.terms.iter().map(|t| &t.surface), false, false)
+        word_automaton(self.terms.iter().map(|t| &t.surface), false, true)
     }
 }

@@ -50,6 +50,17 @@ pub(crate) enum Subject {
     Actorless,
 }
 
+/// The words a recommending clause needs one of (matched anywhere, ignoring ASCII case).
+static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "must", "shall", "should", "ought", "need", "may", "might", "could", "recommend",
+            "necessary", "imperative",
+        ])
+        .ok()
+});
+
 static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../data/verbs.txt")
         .lines()
@@ -214,6 +225,30 @@ fn is_participle(w: &str) -> bool {
 /// The first recommending modal clause of `sentence`, if any. `permissive` allows "may",
 /// "could" and "might" (in options sections).
 pub(crate) fn analyse(sentence: &str, permissive: bool) -> Option<Clause> {
+    // Most sentences hold no modal: look for one before tokenizing.
+    if !may_recommend(sentence) {
+        return None;
+    }
+    analyse_unchecked(sentence, permissive)
+}
+
+/// Whether `text` holds a word a recommending clause needs ("should", "must", "recommend"…).
+/// Cheap: one scan, no tokenizing.
+pub(crate) fn may_recommend(text: &str) -> bool {
+    TRIGGERS.as_ref().is_none_or(|a| a.is_match(text))
+}
+
+/// The offsets in `text` where a trigger word starts, for checking many sentences of one block
+/// with a single scan.
+pub(crate) fn trigger_offsets(text: &str) -> Vec<usize> {
+    TRIGGERS
+        .as_ref()
+        .map(|a| a.find_iter(text).map(|m| m.start()).collect())
+        .unwrap_or_default()
+}
+
+/// [`analyse`] without the trigger check (the caller made it).
+pub(crate) fn analyse_unchecked(sentence: &str, permissive: bool) -> Option<Clause> {
     let w = Words::new(sentence);
     if w.len() == 0 {
         return None;

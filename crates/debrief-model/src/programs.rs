@@ -23,7 +23,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::ProgramKind;
 use crate::lexicon::{self, records};
-use crate::text::{Token, is_capitalised, tokenize, word_automaton, word_matches};
+use crate::text::{Token, is_capitalised, tail_bytes, tokenize, word_automaton, word_matches};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +40,11 @@ pub struct ProgramMatch {
 }
 
 struct Heads {
+    /// Named heads (capitalised, from the table) and then the described heads (lower case).
     automaton: Option<AhoCorasick>,
     kinds: Vec<ProgramKind>,
+    /// For each pattern: `Some(kind)` when it is a described (lower-case) head.
+    described: Vec<Option<ProgramKind>>,
 }
 
 fn parse_kind(s: &str) -> ProgramKind {
@@ -61,10 +64,20 @@ fn parse_kind(s: &str) -> ProgramKind {
 
 static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     let rows = records("program_heads.tsv", lexicon::PROGRAM_HEADS, 2, 2).unwrap_or_default();
-    let words: Vec<&str> = rows.iter().map(|(_, f)| f[0]).collect();
-    let kinds = rows.iter().map(|(_, f)| parse_kind(f[1])).collect();
+    let mut words: Vec<&str> = rows.iter().map(|(_, f)| f[0]).collect();
+    let mut kinds: Vec<ProgramKind> = rows.iter().map(|(_, f)| parse_kind(f[1])).collect();
+    let mut described = vec![None; words.len()];
+    for (head, kind) in DESCRIBED_HEADS {
+        words.push(head);
+        kinds.push(*kind);
+        described.push(Some(*kind));
+    }
     let automaton = word_automaton(&words, false, true);
-    Heads { automaton, kinds }
+    Heads {
+        automaton,
+        kinds,
+        described,
+    }
 });
 
 /// Lower-case words that may join the capitalised words of a name.
@@ -112,24 +125,39 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// assert!(!p[1].named);
 /// ```
 pub fn programs(text: &str) -> Vec<ProgramMatch> {
-    let mut out = Vec::new();
-    let toks = tokenize(text);
-    if let Some(automaton) = &HEADS.automaton {
-        for (range, pattern) in word_matches(automaton, text, |_| false) {
-            if let Some(m) = named(text, &toks, range, HEADS.kinds[pattern]) {
-                if !out.iter().any(|o: &ProgramMatch| crate::text::overlaps(&o.range, &m.range)) {
-                    out.push(m);
-                }
-            }
+    let mut out: Vec<ProgramMatch> = Vec::new();
+    let Some(automaton) = &HEADS.automaton else {
+        return out;
+    };
+    // Each head is read with the words before it: a window of the text, not all of it.
+    for (range, pattern) in word_matches(automaton, text, |_| false) {
+        let (base, window) = tail_bytes(&text[..range.end], 240);
+        // Start the window at a word boundary.
+        let skip = if base == 0 {
+            0
+        } else {
+            window.find(char::is_whitespace).map_or(window.len(), |k| k + 1)
+        };
+        let base = base + skip;
+        let end = (range.end + 16).min(text.len());
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end += 1;
         }
-    }
-    for (k, tok) in toks.iter().enumerate() {
-        let s = tok.text(text);
-        if let Some((_, kind)) = DESCRIBED_HEADS.iter().find(|(h, _)| *h == s)
-            && let Some(m) = described(text, &toks, k, *kind)
-            && !out.iter().any(|o| crate::text::overlaps(&o.range, &m.range))
-        {
-            out.push(m);
+        let window = &text[base..end];
+        let toks = tokenize(window);
+        let head = range.start - base..range.end - base;
+        let found = match HEADS.described.get(pattern).copied().flatten() {
+            Some(kind) => token_index_at(&toks, head.start)
+                .and_then(|k| described(window, &toks, k, kind)),
+            None => named(window, &toks, head, HEADS.kinds[pattern]),
+        };
+        if let Some(mut m) = found {
+            m.range = base + m.range.start..base + m.range.end;
+            m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
+            if !out.iter().any(|o| crate::text::overlaps(&o.range, &m.range)) {
+                out.push(m);
+            }
         }
     }
     out.sort_by_key(|m| m.range.start);
@@ -137,7 +165,7 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
 }
 
 fn token_index_at(toks: &[Token], start: usize) -> Option<usize> {
-    toks.iter().position(|t| t.start == start)
+    toks.binary_search_by_key(&start, |t| t.start).ok()
 }
 
 fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind) -> Option<ProgramMatch> {

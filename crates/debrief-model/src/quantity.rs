@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::text::{Token, is_capitalised, tokenize, word_automaton};
+use crate::text::{Token, is_capitalised, tokenize};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -122,6 +122,39 @@ const UNITS: &[(&[&str], &str, QuantityKind)] = &[
     (&["decades"], "decade", QuantityKind::Duration),
 ];
 
+/// Indices into [`UNITS`] by first word, lower case (longest forms first, as in the table).
+static UNIT_INDEX: LazyLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+    LazyLock::new(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, (words, _, _)) in UNITS.iter().enumerate() {
+            map.entry(words[0]).or_default().push(k);
+        }
+        map
+    });
+
+/// The unit spelled from token `i`: (words, name, kind).
+fn unit_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+) -> Option<&'static (&'static [&'static str], &'static str, QuantityKind)> {
+    let t = w(text, toks, i);
+    let mut buf = [0u8; 32];
+    let lower = crate::text::ascii_lower(t, &mut buf);
+    UNIT_INDEX
+        .get(lower.as_ref())?
+        .iter()
+        .map(|k| &UNITS[*k])
+        .find(|(words, _, _)| spells(text, toks, i, words))
+}
+
+/// Whether the word is the first word of a unit.
+fn is_unit_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    UNIT_INDEX.contains_key(crate::text::ascii_lower(word, &mut buf).as_ref())
+}
+
 /// Qualifiers before a number: (words, bound). Longest first.
 const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["as", "much", "as"], Bound::AtMost),
@@ -161,19 +194,20 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
 
 /// Words before a number that make it an identifier, not a quantity.
 const IDENTIFIER_CUES: &[&str] = &[
-    "H.R.", "S.", "P.L.", "Law", "No.", "Nos.", "no.", "Number", "number", "Vol.", "vol.",
-    "Volume", "§", "§§", "Section", "section", "Sec.", "sec.", "U.S.C.", "CFR", "C.F.R.", "FR",
-    "Page", "page", "pages", "p.", "pp.", "Figure", "figure", "Fig.", "Table", "table",
-    "Appendix", "appendix", "Chapter", "chapter", "Title", "title", "Report", "Order", "Docket",
-    "Amendment", "Rule", "Stat.", "Cong.", "Article", "Art.", "Step", "step", "Phase", "phase",
-    "Tier", "Level", "Part", "part", "Item", "item", "Objective", "objective", "Recommendation",
-    "recommendation", "Box", "Exhibit", "Version", "version", "Question", "question", "Goal",
+    "Amendment", "Appendix", "Art.", "Article", "Box", "C.F.R.", "CFR", "Chapter", "Cong.",
+    "Docket", "Exhibit", "FR", "Fig.", "Figure", "Goal", "H.R.", "Item", "Law", "Level", "No.",
+    "Nos.", "Number", "Objective", "Order", "P.L.", "Page", "Part", "Phase", "Question",
+    "Recommendation", "Report", "Rule", "S.", "Sec.", "Section", "Stat.", "Step", "Table",
+    "Tier", "Title", "U.S.C.", "Version", "Vol.", "Volume", "appendix", "chapter", "figure",
+    "item", "no.", "number", "objective", "p.", "page", "pages", "part", "phase", "pp.",
+    "question", "recommendation", "sec.", "section", "step", "table", "title", "version",
+    "vol.", "§", "§§",
 ];
 
 /// Words after a number that make it an identifier or an ordinal use.
 const IDENTIFIER_FOLLOWERS: &[&str] = &[
-    "Congress", "Session", "Stat.", "U.S.C.", "U.S.", "C.F.R.", "CFR", "FR", "a.m.", "p.m.",
-    "Fed.", "F.3d", "F.4th", "S.", "Cong.",
+    "C.F.R.", "CFR", "Cong.", "Congress", "F.3d", "F.4th", "FR", "Fed.", "S.", "Session",
+    "Stat.", "U.S.", "U.S.C.", "a.m.", "p.m.",
 ];
 
 const MONTHS: &[(&str, u8)] = &[
@@ -265,15 +299,15 @@ const FRACTIONS: &[(&str, f64)] = &[
 
 /// Words that end a measured noun phrase.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
-    "from", "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "will", "would", "could", "should", "may", "might", "must", "can", "than", "as",
-    "per", "each", "its", "their", "his", "her", "this", "these", "those", "it", "they", "more",
-    "less", "over", "under", "into", "through", "during", "after", "before", "since", "until",
-    "ago", "earlier", "later", "last", "next", "annually", "apiece", "between", "among",
-    "about", "also", "not", "so", "if", "when", "while", "where", "because", "both", "all",
-    "such", "there", "here", "than", "then", "only", "just", "about", "against", "within",
-    "without", "across", "along", "toward", "towards", "upon", "out", "up", "down",
+    "a", "about", "across", "after", "against", "ago", "all", "along", "also", "among", "an",
+    "and", "annually", "apiece", "are", "as", "at", "be", "because", "been", "before",
+    "between", "both", "but", "by", "can", "could", "down", "during", "each", "earlier", "for",
+    "from", "had", "has", "have", "her", "here", "his", "if", "in", "into", "is", "it", "its",
+    "just", "last", "later", "less", "may", "might", "more", "must", "next", "not", "of", "on",
+    "only", "or", "out", "over", "per", "should", "since", "so", "such", "than", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "through", "to", "toward",
+    "towards", "under", "until", "up", "upon", "was", "were", "when", "where", "which", "while",
+    "who", "will", "with", "within", "without", "would",
 ];
 
 /// Adjective-like first words of a measured phrase that let it run on ("key strategies").
@@ -299,28 +333,112 @@ fn adjective_like(w: &str) -> bool {
 /// assert!(debrief_model::quantities("The 21st-century plan; the second term; H.R. 3268.").is_empty());
 /// ```
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
-    // Most sentences hold no number: a digit, a dollar sign or a number word must occur.
-    let digits = text.bytes().any(|b| b.is_ascii_digit() || b == b'$');
-    if !digits && !NUMBER_WORDS.as_ref().is_some_and(|a| a.is_match(text)) {
-        return Vec::new();
+    // Work happens only near a digit, a dollar sign or a number word: the text is read in
+    // windows around them, not word by word.
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, b) in bytes.iter().enumerate() {
+        if (b.is_ascii_digit() && !(i > 0 && bytes[i - 1].is_ascii_digit())) || *b == b'$' {
+            candidates.push(i);
+        }
     }
-    let toks = tokenize(text);
+    if let Some(words) = NUMBER_WORDS.as_ref() {
+        // The patterns start with a space (" two"), so that "often" holds no "ten"; the first
+        // word of the text is checked on its own.
+        candidates.extend(
+            words
+                .find_iter(text)
+                .filter(|m| {
+                    let end = m.end();
+                    !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                        || text[end..].starts_with('-')
+                })
+                .map(|m| m.start() + 1),
+        );
+        let first = text.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        let number_word = word_value(first).is_some()
+            || FRACTIONS.iter().any(|(f, _)| first.eq_ignore_ascii_case(f))
+            || VAGUE.iter().any(|(v, _)| first.eq_ignore_ascii_case(v));
+        if !first.is_empty() && number_word {
+            candidates.push(0);
+        }
+        candidates.sort_unstable();
+    }
+    candidates.dedup();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !could_start(toks[i].text(text)) {
-            i += 1;
-            continue;
+    let mut k = 0;
+    while k < candidates.len() {
+        // A window from a little before the first candidate to well after the last one that
+        // is near it.
+        let first = k;
+        let start = window_start(text, candidates[k].saturating_sub(48), candidates[k]);
+        let mut end = window_end(text, candidates[k] + 128);
+        k += 1;
+        while k < candidates.len() && candidates[k] < end {
+            end = window_end(text, candidates[k] + 128);
+            k += 1;
         }
-        match quantity_at(text, &toks, i) {
-            Some((q, next)) => {
-                out.push(q);
-                i = next.max(i + 1);
-            }
-            None => i += 1,
-        }
+        scan(text, start..end, &candidates[first..k], &mut out);
     }
     out
+}
+
+/// The first word start at or after `from`, and never after `candidate` (0 stays 0).
+fn window_start(text: &str, from: usize, candidate: usize) -> usize {
+    if from == 0 {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < candidate && !bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The first whitespace at or after `from` (or the end).
+fn window_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from.min(bytes.len());
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The quantities of `text[window]` that involve one of the `candidates` (offsets into
+/// `text`, sorted), with ranges into `text`. A quantity may start a few words before its number
+/// ("as much as 40 percent", "between 2 and 5 percent").
+fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<QuantityMatch>) {
+    let base = window.start;
+    let part = &text[window];
+    let toks = tokenize(part);
+    let mut next_free = 0; // the first token not yet inside a found quantity
+    for &c in candidates {
+        // The token holding the candidate ("FY2010" holds its digits).
+        let at = c - base;
+        let k = toks.partition_point(|t| t.end <= at);
+        if toks.get(k).is_none_or(|t| t.start > at) {
+            continue;
+        }
+        if k < next_free {
+            continue;
+        }
+        for i in k.saturating_sub(4).max(next_free)..=k {
+            if !could_start(toks[i].text(part)) {
+                continue;
+            }
+            if let Some((mut q, next)) = quantity_at(part, &toks, i)
+                && next > k
+            {
+                q.range = base + q.range.start..base + q.range.end;
+                q.qualifier = q.qualifier.map(|r| base + r.start..base + r.end);
+                out.push(q);
+                next_free = next;
+                break;
+            }
+        }
+    }
 }
 
 /// Words without which a sentence with no digit holds no quantity.
@@ -331,7 +449,13 @@ static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .chain(FRACTIONS.iter().map(|(w, _)| *w))
         .chain(VAGUE.iter().map(|(w, _)| *w))
         .chain(["half", "third", "quarter", "fifth", "tenth"]);
-    word_automaton(words, true, true)
+    let spaced: Vec<String> = words.map(|w| format!(" {w}")).collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(spaced)
+        .ok()
 });
 
 /// Whether a quantity can start at a token with this text: a digit, `$`, `FY…`, a qualifier,
@@ -351,11 +475,23 @@ fn could_start(t: &str) -> bool {
     lower.copy_from_slice(t.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).unwrap_or_default();
-    START_WORDS.binary_search(&lower).is_ok()
-        || SMALL.iter().any(|(w, _)| *w == lower)
-        || lower.split_once('-').is_some_and(|(a, _)| SMALL.iter().any(|(w, _)| *w == a))
-        || MONTHS.iter().any(|(m, _)| m.eq_ignore_ascii_case(t))
+    let known = |w: &str| ALL_START_WORDS.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
+    known(lower) || lower.split_once('-').is_some_and(|(a, _)| known(a))
 }
+
+/// Every word a quantity may start with, lower case and sorted: [`START_WORDS`], number words
+/// and month names.
+static ALL_START_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut all: Vec<String> = START_WORDS
+        .iter()
+        .map(|w| (*w).to_owned())
+        .chain(SMALL.iter().map(|(w, _)| (*w).to_owned()))
+        .chain(MONTHS.iter().map(|(m, _)| m.trim_end_matches('.').to_ascii_lowercase()))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
 
 /// First words of qualifiers, ranges, fractions, vague amounts and fiscal years (sorted).
 const START_WORDS: &[&str] = &[
@@ -392,10 +528,20 @@ fn number_value(s: &str) -> Option<f64> {
     {
         return None;
     }
-    if s.matches('.').count() > 1 {
+    let mut digits = [0u8; 32];
+    let mut n = 0;
+    let mut dots = 0;
+    for b in s.bytes().filter(|b| *b != b',') {
+        if b == b'.' {
+            dots += 1;
+        }
+        *digits.get_mut(n)? = b;
+        n += 1;
+    }
+    if dots > 1 {
         return None;
     }
-    s.replace(',', "").parse().ok()
+    std::str::from_utf8(&digits[..n]).ok()?.parse().ok()
 }
 
 /// A number word ("two", "twenty-five", "dozen").
@@ -436,14 +582,17 @@ fn number_at(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize, bool)>
 
 fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usize)> {
     let t = w(text, toks, i);
+    let alphabetic = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
     if let Some(q) = temporal_at(text, toks, i) {
         return Some(q);
     }
-    if let Some(q) = fraction_at(text, toks, i) {
-        return Some(q);
-    }
-    if let Some(q) = vague_at(text, toks, i) {
-        return Some(q);
+    if alphabetic {
+        if let Some(q) = fraction_at(text, toks, i) {
+            return Some(q);
+        }
+        if let Some(q) = vague_at(text, toks, i) {
+            return Some(q);
+        }
     }
     let start = i;
     let mut bound = Bound::Exact;
@@ -453,7 +602,9 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     let between = t.eq_ignore_ascii_case("between") || t.eq_ignore_ascii_case("from");
     if between {
         first = i + 1;
-    } else if let Some((words, b)) = QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws))
+    } else if let Some((words, b)) = alphabetic
+        .then(|| QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws)))
+        .flatten()
     {
         first = i + words.len();
         bound = *b;
@@ -505,9 +656,7 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
         return Some((q, next));
     }
     // A unit.
-    let unit = UNITS
-        .iter()
-        .find(|(words, _, _)| spells(text, toks, next, words));
+    let unit = unit_at(text, toks, next);
     let (kind, unit_name, end_tok) = match unit {
         Some((words, name, kind)) => (*kind, Some(*name), next + words.len()),
         None => (QuantityKind::Count, None, next),
@@ -558,7 +707,7 @@ fn finish(q: &mut QuantityMatch, bound: Bound, qualifier: Option<Range<usize>>, 
 fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
     let after = w(text, toks, next);
-    if IDENTIFIER_CUES.contains(&prev) || IDENTIFIER_FOLLOWERS.contains(&after) {
+    if IDENTIFIER_CUES.binary_search(&prev).is_ok() || IDENTIFIER_FOLLOWERS.binary_search(&after).is_ok() {
         return true;
     }
     // "(1)", "(202) 512-6543"
@@ -573,7 +722,7 @@ fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     // the caller checks; the token itself does not parse as a number.
     // Followed by a capitalised word ("119 Congress", "5 GAO") or by a glued word.
     if after.chars().next().is_some_and(char::is_uppercase)
-        && !UNITS.iter().any(|(ws, _, _)| ws[0] == after)
+        && !is_unit_word(after)
     {
         let value = number_value(w(text, toks, i));
         // Years are handled before; other numbers before a capital are names or codes.
@@ -614,14 +763,25 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
         return Some((q, i + 3));
     }
     // "August 22, 2006", "Sept. 9, 2005", "March 2025"
-    if let Some((_, month)) = MONTHS.iter().find(|(m, _)| *m == t) {
+    let capitalised = t.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+    if let Some((m, month)) = capitalised
+        .then(|| MONTHS.iter().find(|(m, _)| m.trim_end_matches('.') == t))
+        .flatten()
+    {
+        // "Sept. 9": the abbreviation's period is a token of its own.
+        let abbreviated = m.ends_with('.');
+        if abbreviated && w(text, toks, i + 1) != "." {
+            return None;
+        }
+        let first = toks[i].start;
+        let i = if abbreviated { i + 1 } else { i };
         let d = w(text, toks, i + 1);
         if let Some(day) = d.parse::<u8>().ok().filter(|d| (1..=31).contains(d)) {
             let comma = w(text, toks, i + 2) == ",";
             let y_at = if comma { i + 3 } else { i + 2 };
             if let Some(year) = year_value(w(text, toks, y_at)) {
                 let mut q = QuantityMatch::new(
-                    toks[i].start..toks[y_at].end,
+                    first..toks[y_at].end,
                     QuantityKind::Date,
                     Some(f64::from(year)),
                 );
@@ -632,13 +792,13 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
                 return None;
             }
             let mut q =
-                QuantityMatch::new(toks[i].start..toks[i + 1].end, QuantityKind::Date, None);
+                QuantityMatch::new(first..toks[i + 1].end, QuantityKind::Date, None);
             q.iso = Some(format!("--{month:02}-{day:02}"));
             return Some((q, i + 2));
         }
         if let Some(year) = year_value(d) {
             let mut q = QuantityMatch::new(
-                toks[i].start..toks[i + 1].end,
+                first..toks[i + 1].end,
                 QuantityKind::Date,
                 Some(f64::from(year)),
             );
@@ -650,14 +810,14 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     // A bare year: 4 digits, 1800–2100, not money, not followed by a unit.
     let year = year_value(t)?;
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
-    if prev == "$" || IDENTIFIER_CUES.contains(&prev) {
+    if prev == "$" || IDENTIFIER_CUES.binary_search(&prev).is_ok() {
         return None;
     }
     if i > 0 && toks[i - 1].end == toks[i].start && toks[i - 1].word {
         return None;
     }
     let next = w(text, toks, i + 1);
-    if UNITS.iter().any(|(ws, _, _)| ws[0].eq_ignore_ascii_case(next)) || scale(next).is_some() {
+    if is_unit_word(next) || scale(next).is_some() {
         return None;
     }
     let mut q = QuantityMatch::new(toks[i].range(), QuantityKind::Year, Some(f64::from(year)));
@@ -794,7 +954,7 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             break;
         }
         let lower = s.to_ascii_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) && !(lower == "and" && !words.is_empty()) {
+        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok() && !(lower == "and" && !words.is_empty()) {
             if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "its" | "their")
             {
                 k += 1;
@@ -850,7 +1010,7 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
             break;
         }
         let lower = s.to_ascii_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) || number_value(s).is_some() {
+        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok() || number_value(s).is_some() {
             break;
         }
         if is_capitalised(s) {
@@ -930,12 +1090,15 @@ mod tests {
                 ("5,000", Count, Some(5000.0), Bound::MoreThan)
             ]
         );
-        let qs = quantities("On August 22, 2006, in FY2010 and fiscal year 2023, by 2040.");
+        let text = "On August 22, 2006 (Sept. 9, 2005), in FY2010 and fiscal year 2023, by 2040.";
+        let qs = quantities(text);
+        assert_eq!(&text[qs[1].range.clone()], "Sept. 9, 2005");
         let iso: Vec<_> = qs.iter().map(|q| (q.kind, q.iso.clone().unwrap())).collect();
         assert_eq!(
             iso,
             [
                 (Date, "2006-08-22".to_owned()),
+                (Date, "2005-09-09".to_owned()),
                 (FiscalYear, "FY2010".to_owned()),
                 (FiscalYear, "FY2023".to_owned()),
                 (Year, "2040".to_owned())
@@ -944,10 +1107,12 @@ mod tests {
     }
 
     #[test]
-    fn start_words_are_sorted() {
-        let mut sorted = START_WORDS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(START_WORDS, sorted.as_slice());
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [START_WORDS, IDENTIFIER_CUES, IDENTIFIER_FOLLOWERS, FUNCTION_WORDS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(list, sorted.as_slice());
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document};
 
-use crate::modality::{Clause, Subject, analyse, imperative};
+use crate::modality::{Clause, Subject, analyse, analyse_unchecked, imperative, trigger_offsets};
 use crate::sections::classify_heading;
 use crate::text::{squash, tokenize};
 use crate::{
@@ -191,9 +191,10 @@ impl Walker<'_, '_> {
     fn subject_hits(&self, b: usize, range: &Range<usize>) -> Vec<&Hit> {
         let text = &self.doc.blocks[b].text;
         let hits = &self.blocks[b].hits;
-        let Some(first) = hits.iter().position(|h| h.range.start >= range.start) else {
+        let first = hits.partition_point(|h| h.range.start < range.start);
+        if first >= hits.len() {
             return Vec::new();
-        };
+        }
         if hits[first].range.end > range.end {
             return Vec::new();
         }
@@ -313,9 +314,10 @@ impl Walker<'_, '_> {
     fn opening_subject(&self, b: usize, sentence: &Range<usize>) -> Vec<ActorRef> {
         let text = &self.doc.blocks[b].text;
         let hits = &self.blocks[b].hits;
-        let Some(first) = hits.iter().position(|h| h.range.start >= sentence.start) else {
+        let first = hits.partition_point(|h| h.range.start < sentence.start);
+        if first >= hits.len() {
             return Vec::new();
-        };
+        }
         if hits[first].range.end > sentence.end {
             return Vec::new();
         }
@@ -366,11 +368,15 @@ impl Walker<'_, '_> {
     ) {
         let block = &self.doc.blocks[b];
         let text = &block.text;
+        // One scan of the block finds the sentences that may hold a modal.
+        let triggers = trigger_offsets(text);
         for (k, sentence) in self.blocks[b].sentences.iter().enumerate() {
             if sentence.end <= offset {
                 continue;
             }
             let s_text = &text[sentence.clone()];
+            let t = triggers.partition_point(|&p| p < sentence.start);
+            let has_trigger = triggers.get(t).is_some_and(|&p| p < sentence.end);
             // A run-in heading the parser left at the start of a paragraph.
             if k == 0 && matches!(block.kind, BlockKind::Paragraph) {
                 let head = s_text.trim_end_matches('.');
@@ -386,7 +392,12 @@ impl Walker<'_, '_> {
             if *kind == SectionKind::Boilerplate {
                 continue;
             }
-            let Some(clause) = analyse(s_text, true) else {
+            let clause = if has_trigger {
+                analyse_unchecked(s_text, true)
+            } else {
+                None
+            };
+            let Some(clause) = clause else {
                 let opening = self.opening_subject(b, sentence);
                 if !opening.is_empty() {
                     *last_subject = opening;

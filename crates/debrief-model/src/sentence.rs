@@ -128,16 +128,18 @@ impl<'a> Segmenter<'a> {
 
     fn cuts(mut self) -> Vec<usize> {
         self.list_markers();
+        // Terminators, found with memchr; each handler returns where to look next.
         let mut i = 0;
-        let len = self.bytes.len();
-        while i < len {
-            let b = self.bytes[i];
-            i = match b {
-                b'.' => self.period(i),
-                b'?' | b'!' => self.exclamation(i),
-                0xE2 => self.multibyte(i),
-                _ => i + 1,
+        while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &self.bytes[i..]) {
+            let at = i + k;
+            i = match self.bytes[at] {
+                b'.' => self.period(at),
+                _ => self.exclamation(at),
             };
+        }
+        // Bullets (and the ellipsis character, which never cuts) start with byte 0xE2.
+        for at in memchr::memchr_iter(0xE2, self.bytes) {
+            self.multibyte(at);
         }
         self.cuts.sort_unstable();
         self.cuts.dedup();
@@ -366,25 +368,35 @@ impl<'a> Segmenter<'a> {
     fn list_markers(&mut self) {
         let mut found: Vec<(usize, u32, u8, usize)> = Vec::new(); // (start, ordinal, style, period)
         let bytes = self.bytes;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Markers start with a digit or a lower-case letter, after whitespace or a bullet.
-            if !(bytes[i].is_ascii_digit() || bytes[i].is_ascii_lowercase()) {
-                i += 1;
+        // A marker ends in "." or ")": look back from each for 1–2 digits or one lower-case
+        // letter that starts a token.
+        let mut last_start = usize::MAX;
+        for j in memchr::memchr2_iter(b'.', b')', bytes) {
+            if j == 0 {
                 continue;
             }
-            let starts_token = i == 0
-                || bytes[i - 1].is_ascii_whitespace()
-                || (bytes[i - 1] >= 0x80 && self.char_before(i).is_some_and(is_bullet));
-            if !starts_token {
-                i += 1;
+            let mut s = j;
+            while s > 0 && j - s < 2 && bytes[s - 1].is_ascii_digit() {
+                s -= 1;
+            }
+            if s == j {
+                if bytes[j - 1].is_ascii_lowercase() {
+                    s = j - 1;
+                } else {
+                    continue;
+                }
+            } else if s > 0 && bytes[s - 1].is_ascii_digit() {
+                continue; // three or more digits: a number, not a marker
+            }
+            let starts_token = s == 0
+                || bytes[s - 1].is_ascii_whitespace()
+                || (bytes[s - 1] >= 0x80 && self.char_before(s).is_some_and(is_bullet));
+            if !starts_token || s == last_start {
                 continue;
             }
-            if let Some((ordinal, style, period, end)) = marker_at(bytes, i) {
-                found.push((i, ordinal, style, period));
-                i = end;
-            } else {
-                i += 1;
+            if let Some((ordinal, style, period, _)) = marker_at(bytes, s) {
+                found.push((s, ordinal, style, period));
+                last_start = s;
             }
         }
         let confirmed = |k: usize| -> bool {

@@ -162,59 +162,59 @@ pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
     !before.is_some_and(is_word_char) && !next.is_some_and(is_word_char) && !code
 }
 
-/// An automaton for [`word_matches`]: standard semantics (so that overlapping matches can be
-/// enumerated in one pass), a DFA when `dfa` (fastest, for the larger tables).
+/// An automaton for [`word_matches`]: leftmost-longest semantics, a DFA when `dfa` (fastest,
+/// for the larger tables), with aho-corasick's prefilters doing most of the skipping.
 pub(crate) fn word_automaton<I, P>(patterns: I, case_insensitive: bool, dfa: bool) -> Option<AhoCorasick>
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
     AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
+        .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(case_insensitive)
         .kind(dfa.then_some(AhoCorasickKind::DFA))
         .build(patterns)
         .ok()
 }
 
-/// The whole-word matches of `automaton` in `text`, leftmost-longest and without overlaps, in
-/// one pass over the text. A pattern for which `prefix(pattern)` is true matches the start of a
-/// word and extends to its end ("immigra*" → "immigrants").
+/// The whole-word matches of `automaton` in `text`, leftmost-longest and without overlaps. A
+/// pattern for which `prefix(pattern)` is true matches the start of a word and extends to its
+/// end ("immigra*" → "immigrants"). A match that is not a whole word ("the Fed" in "the
+/// Federal …") does not hide one that starts inside it: the search resumes one character after
+/// its start.
 pub(crate) fn word_matches(
     automaton: &AhoCorasick,
     text: &str,
     prefix: impl Fn(usize) -> bool,
 ) -> Vec<(Range<usize>, usize)> {
     let bytes = text.as_bytes();
-    let mut candidates: Vec<(Range<usize>, usize)> = Vec::new();
-    for m in automaton.find_overlapping_iter(text) {
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = automaton.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
+            break;
+        };
         let (start, mut end) = (m.start(), m.end());
-        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        if text[..start].chars().next_back().is_some_and(is_word_char) {
-            continue;
-        }
         let p = m.pattern().as_usize();
-        if prefix(p) {
-            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
-                end += 1;
-            }
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-        } else if !whole_word(text, &(start..end)) {
-            continue;
-        }
-        candidates.push((start..end, p));
-    }
-    candidates.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut out: Vec<(Range<usize>, usize)> = Vec::with_capacity(candidates.len());
-    let mut last_end = 0;
-    for (r, p) in candidates {
-        if r.start >= last_end {
-            last_end = r.end;
-            out.push((r, p));
+        let boundary_before = !text[..start].chars().next_back().is_some_and(is_word_char);
+        let ok = boundary_before
+            && text.is_char_boundary(end)
+            && if prefix(p) {
+                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
+                    end += 1;
+                }
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                true
+            } else {
+                whole_word(text, &(start..end))
+            };
+        if ok {
+            out.push((start..end, p));
+            pos = end;
+        } else {
+            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
     }
     out
