@@ -5,7 +5,12 @@
 //! repeated until it reaches 10 MB, parsed once before timing. The corpus is read from
 //! `$DEBRIEF_CORPUS`, else `../shared/corpus`; without it the seed brief is repeated instead
 //! (and the bench says so).
-#![allow(missing_docs, clippy::print_stderr, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::print_stderr,
+    clippy::expect_used,
+    clippy::unwrap_used
+)]
 
 use std::path::PathBuf;
 
@@ -15,9 +20,10 @@ const SEED: &str = include_str!("../examples/data/border-security-brief.txt");
 const TARGET: usize = 10 * 1024 * 1024;
 
 fn corpus_text() -> String {
-    let dir = std::env::var_os("DEBRIEF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
+    let dir = std::env::var_os("DEBRIEF_CORPUS").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")),
+        PathBuf::from,
+    );
     let mut docs = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
         let mut entries: Vec<_> = entries.flatten().collect();
@@ -33,7 +39,10 @@ fn corpus_text() -> String {
         }
     }
     if docs.is_empty() {
-        eprintln!("extract bench: no corpus at {}; repeating the seed brief", dir.display());
+        eprintln!(
+            "extract bench: no corpus at {}; repeating the seed brief",
+            dir.display()
+        );
         docs.push(SEED.to_owned());
     }
     let mut text = String::with_capacity(TARGET + 200_000);

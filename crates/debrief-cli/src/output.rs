@@ -197,7 +197,10 @@ mod tests {
         t.row(vec!["x, y".into(), "say \"hi\"".into()]);
         let mut buf = Vec::new();
         t.write_csv(&mut buf).unwrap();
-        assert_eq!(String::from_utf8(buf).unwrap(), "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"
+        );
     }
 
     #[test]

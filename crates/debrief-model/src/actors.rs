@@ -74,8 +74,15 @@ pub struct ActorHit<'g> {
     pub parent: Option<Cow<'g, str>>,
 }
 
-fn parse_kind(s: &str) -> Option<Option<ActorKind>> {
-    Some(Some(match s {
+/// A kind in the table: an actor kind, or `none` for a place name that only blocks a shorter
+/// match.
+enum TableKind {
+    Actor(ActorKind),
+    Blocker,
+}
+
+fn parse_kind(s: &str) -> Option<TableKind> {
+    Some(TableKind::Actor(match s {
         "government" => ActorKind::Government,
         "legislature" => ActorKind::Legislature,
         "committee" => ActorKind::Committee,
@@ -86,7 +93,7 @@ fn parse_kind(s: &str) -> Option<Option<ActorKind>> {
         "court" => ActorKind::Court,
         "international" => ActorKind::International,
         "public" => ActorKind::Public,
-        "none" => return Some(None),
+        "none" => return Some(TableKind::Blocker),
         _ => return None,
     }))
 }
@@ -122,11 +129,20 @@ impl Builder {
 
     fn add_actors(&mut self, table: &str, text: &str) -> Result<(), Error> {
         for (line, fields) in records(table, text, 3, 5)? {
-            let kind = parse_kind(fields[1])
-                .ok_or_else(|| Error::new(table, line, KINDS, format!("`{}`", fields[1])))?;
+            let kind = match parse_kind(fields[1])
+                .ok_or_else(|| Error::new(table, line, KINDS, format!("`{}`", fields[1])))?
+            {
+                TableKind::Actor(k) => Some(k),
+                TableKind::Blocker => None,
+            };
             let name = fields[2];
             if name.is_empty() {
-                return Err(Error::new(table, line, "a name in field 3", "an empty field"));
+                return Err(Error::new(
+                    table,
+                    line,
+                    "a name in field 3",
+                    "an empty field",
+                ));
             }
             let entry = self.entries.len();
             self.entries.push(Entry {
@@ -194,9 +210,10 @@ impl Builder {
                     self.add_surface(country, &format!("{d} {g}"));
                 }
             }
-            let forces_name = demonyms
-                .first()
-                .map_or_else(|| format!("{name} armed forces"), |d| format!("{d} armed forces"));
+            let forces_name = demonyms.first().map_or_else(
+                || format!("{name} armed forces"),
+                |d| format!("{d} armed forces"),
+            );
             let forces = self.entries.len();
             self.entries.push(Entry {
                 id: format!("{id}-armed-forces"),
@@ -219,7 +236,8 @@ impl Builder {
 
     fn add_acronyms(&mut self, table: &str, text: &str) -> Result<(), Error> {
         for (_, fields) in records(table, text, 2, 2)? {
-            self.acronyms.push((fields[0].to_owned(), fields[1].to_owned()));
+            self.acronyms
+                .push((fields[0].to_owned(), fields[1].to_owned()));
         }
         Ok(())
     }
@@ -284,7 +302,14 @@ static TITLE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| word_automaton(TITLES, false, true));
 
 /// Words that may precede a title and belong to it ("Deputy Secretary").
-const TITLE_PREFIXES: &[&str] = &["Deputy", "Under", "Assistant", "Acting", "Principal", "Executive"];
+const TITLE_PREFIXES: &[&str] = &[
+    "Deputy",
+    "Under",
+    "Assistant",
+    "Acting",
+    "Principal",
+    "Executive",
+];
 
 impl Gazetteer {
     fn empty() -> Self {
@@ -528,18 +553,17 @@ impl Gazetteer {
         };
         let mut out = Vec::new();
         let mut at = title_range.end + sep_len;
-        loop {
-            let Some((end, target)) = self.office_target(text, at, raw, singular, of) else {
-                break;
-            };
+        while let Some((end, target)) = self.office_target(text, at, raw, singular, of) {
             let (target_id, target_name, parent) = match target {
                 Target::Entry(i) => {
                     let e = &self.entries[i];
                     (e.id.clone(), with_article(&e.name, of), Some(e.id.clone()))
                 }
-                Target::Department(short, i) => {
-                    (self.entries[i].id.clone(), short, Some(self.entries[i].id.clone()))
-                }
+                Target::Department(short, i) => (
+                    self.entries[i].id.clone(),
+                    short,
+                    Some(self.entries[i].id.clone()),
+                ),
                 Target::Words(words) => (slug(&words), words, None),
             };
             let name = if of || singular == "Secretary" {
@@ -619,9 +643,7 @@ impl Gazetteer {
             if tok.word && is_capitalised(w) {
                 words.push(w);
                 end = at + tok.end;
-            } else if tok.word && matches!(w, "of" | "and" | "for") && !words.is_empty() {
-                continue;
-            } else {
+            } else if !(tok.word && matches!(w, "of" | "and" | "for") && !words.is_empty()) {
                 break;
             }
         }
@@ -635,8 +657,15 @@ impl Gazetteer {
 /// "Office of Management and Budget" → "the Office of Management and Budget" after "of".
 fn with_article(name: &str, of: bool) -> String {
     const COMMON: &[&str] = &[
-        "Office", "Department", "Bureau", "Council", "Agency", "Commission", "Centers",
-        "Administration", "Service",
+        "Office",
+        "Department",
+        "Bureau",
+        "Council",
+        "Agency",
+        "Commission",
+        "Centers",
+        "Administration",
+        "Service",
     ];
     let first = name.split(' ').next().unwrap_or_default();
     if of && COMMON.contains(&first) {
@@ -699,7 +728,8 @@ mod tests {
     fn builtin_tables_parse() {
         let mut b = Builder::default();
         b.add_actors("actors.tsv", lexicon::ACTORS).unwrap();
-        b.add_countries("countries.tsv", lexicon::COUNTRIES).unwrap();
+        b.add_countries("countries.tsv", lexicon::COUNTRIES)
+            .unwrap();
         b.add_acronyms("acronyms.tsv", lexicon::ACRONYMS).unwrap();
         let g = b.build().unwrap();
         assert!(g.len() > 300, "{}", g.len());
@@ -716,7 +746,10 @@ mod tests {
         assert_eq!(ids("the Border Patrol"), ["border-patrol"]);
         assert_eq!(ids("Congressional Research Service"), ["crs"]);
         assert_eq!(ids("the Gulf of Mexico"), Vec::<String>::new());
-        assert_eq!(ids("the Mexican government and Mexican authorities"), ["mexico", "mexico"]);
+        assert_eq!(
+            ids("the Mexican government and Mexican authorities"),
+            ["mexico", "mexico"]
+        );
         assert_eq!(ids("USCIS’ planned actions"), ["uscis"]);
     }
 
@@ -727,10 +760,14 @@ mod tests {
         let names: Vec<&str> = hits.iter().map(|h| h.name.as_ref()).collect();
         assert_eq!(
             names,
-            ["Secretary of Education", "Secretary of Health and Human Services"]
+            [
+                "Secretary of Education",
+                "Secretary of Health and Human Services"
+            ]
         );
         assert_eq!(hits[1].parent.as_deref(), Some("hhs"));
-        let hits = g.find("We recommend that the Director, U.S. Citizenship and Immigration Services:");
+        let hits =
+            g.find("We recommend that the Director, U.S. Citizenship and Immigration Services:");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].id, "director-uscis");
         assert_eq!(
@@ -741,12 +778,21 @@ mod tests {
         let ids: Vec<&str> = hits.iter().map(|h| h.id.as_ref()).collect();
         assert_eq!(ids, ["gao", "director-omb", "federal-agencies"]);
         assert_eq!(ids_of(g, "the Federal Aviation Administration"), ["faa"]);
-        assert_eq!(ids_of(g, "The Administration and Congress"), ["administration", "congress"]);
-        assert_eq!(ids_of(g, "the Secretary of the Interior"), ["secretary-of-the-interior"]);
+        assert_eq!(
+            ids_of(g, "The Administration and Congress"),
+            ["administration", "congress"]
+        );
+        assert_eq!(
+            ids_of(g, "the Secretary of the Interior"),
+            ["secretary-of-the-interior"]
+        );
     }
 
     fn ids_of(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text).into_iter().map(|h| h.id.into_owned()).collect()
+        g.find(text)
+            .into_iter()
+            .map(|h| h.id.into_owned())
+            .collect()
     }
 
     #[test]

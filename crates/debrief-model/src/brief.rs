@@ -2,7 +2,7 @@
 //!
 //! Every item carries the byte [`Span`] of what it was read from in the original input (the
 //! sentence, and the phrase inside it), so anything shown to a user can be traced back. The types
-//! serialise with serde (snake_case JSON) and describe themselves with a JSON Schema
+//! serialise with serde (`snake_case` JSON) and describe themselves with a JSON Schema
 //! ([`brief_schema`](crate::brief_schema)).
 
 use std::ops::Range;
@@ -163,7 +163,17 @@ pub enum RecommendationKind {
 
 /// The modal of a recommendation.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
@@ -199,7 +209,17 @@ impl Modality {
 
 /// How binding a recommendation is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use debrief_parser::{BlockKind, Document, Span};
+use debrief_parser::{Block, BlockKind, Document, Span};
 
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{overlaps, slug, squash, word_automaton, word_matches};
@@ -128,118 +128,30 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             });
         }
         for d in acronym_definitions(&block.text) {
-            defined.add(b, &block.text, d.short, d.long, block.source_span(d.whole));
+            defined.add(&block.text, d.short, d.long, block.source_span(d.whole));
         }
         block_sentences.push(ranges);
     }
 
     // Pass 2: actors, programs, quantities, topic counts.
-    let mut actors = ActorTable::default();
-    let mut programs_table = ProgramTable::default();
+    let mut pass = Entities {
+        options,
+        defined_automaton: defined.automaton(),
+        term_counts: vec![0; defined.terms.len()],
+        defined: &defined,
+        actors: ActorTable::default(),
+        programs: ProgramTable::default(),
+        quantities: Vec::new(),
+    };
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
-    let defined_automaton = defined.automaton();
-    let mut term_counts = vec![0usize; defined.terms.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
-        let text: &str = &block.text;
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let sentence_span = |pos: usize| -> Span {
-            let k = ranges.partition_point(|r| r.end <= pos);
-            ranges
-                .get(k)
-                .map_or(block.span, |r| block.source_span(r.clone()))
-        };
-        let mention = |range: Range<usize>| Mention {
-            text: squash(&text[range.clone()]),
-            span: block.source_span(range.clone()),
-            sentence: sentence_span(range.start),
-        };
-        // Actors from the gazetteer, then the document's own definitions where nothing else
-        // matched.
-        let mut hits: Vec<Hit> = Vec::new();
-        for h in options.gazetteer.find(text) {
-            let a = actors.intern(&h.id, &h.name, h.kind, h.parent.as_deref());
-            actors.list[a].mentions.push(mention(h.range.clone()));
-            hits.push(Hit {
-                range: h.range,
-                actor: a,
-            });
-        }
-        let mut program_hits: Vec<(Range<usize>, usize)> = Vec::new();
-        if let Some(automaton) = &defined_automaton {
-            for (range, p) in word_matches(automaton, text, |_| false) {
-                if defined.terms[p].is_short {
-                    term_counts[p] += 1;
-                }
-                if hits.iter().any(|h| overlaps(&h.range, &range)) {
-                    continue;
-                }
-                let term = &defined.terms[p];
-                match term.target {
-                    Target::Actor => {
-                        let a = actors.intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
-                        actors.list[a].mentions.push(mention(range.clone()));
-                        hits.push(Hit { range, actor: a });
-                    }
-                    Target::Program(kind) => {
-                        let p = programs_table.intern(&term.long, kind, true);
-                        programs_table.list[p].acronym = Some(term.short.clone());
-                        programs_table.list[p].mentions.push(mention(range.clone()));
-                        program_hits.push((range, p));
-                    }
-                    Target::None => {}
-                }
-            }
-            hits.sort_by_key(|h| h.range.start);
-        }
-        if !matches!(block.kind, BlockKind::Heading { .. }) {
-            for m in programs(text) {
-                // Known actors ("U.S. Northern Command") and the document's own defined terms
-                // are not programs a second time.
-                if hits
-                    .iter()
-                    .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
-                    || program_hits.iter().any(|(r, _)| overlaps(r, &m.range))
-                {
-                    continue;
-                }
-                let name = squash(&text[m.range.clone()]);
-                let p = programs_table.intern(&name, m.kind, m.named);
-                if let Some(a) = m.acronym {
-                    programs_table.list[p].acronym = Some(text[a].to_owned());
-                }
-                programs_table.list[p].mentions.push(mention(m.range));
-            }
-        }
-        for r in &ranges {
-            for q in quantities(&text[r.clone()]) {
-                let range = r.start + q.range.start..r.start + q.range.end;
-                brief.quantities.push(Quantity {
-                    text: squash(&text[range.clone()]),
-                    span: block.source_span(range),
-                    sentence: block.source_span(r.clone()),
-                    kind: q.kind,
-                    value: q.value,
-                    upper: q.upper,
-                    unit: q.unit.map(str::to_owned),
-                    bound: q.bound,
-                    qualifier: q.qualifier.map(|qr| {
-                        let qr = r.start + qr.start..r.start + qr.end;
-                        Phrase {
-                            text: squash(&text[qr.clone()]),
-                            span: block.source_span(qr),
-                        }
-                    }),
-                    vague: q.vague,
-                    magnitude: q.magnitude,
-                    measures: q.measures,
-                });
-            }
-        }
+        let hits = pass.block(block, &ranges);
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count(text, counts);
+            options.topics.count(&block.text, counts);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -253,7 +165,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         blocks: &blocks,
         sections: &sections,
         block_section: &block_section,
-        actors: &actors.list,
+        actors: &pass.actors.list,
     };
     let mut recommendations = walker.run();
     for rec in &mut recommendations {
@@ -267,12 +179,180 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         section.topics = counts.assignments(2, 3);
     }
     brief.topics = doc_counts.assignments(3, 5);
-    brief.acronyms = acronyms(doc, options.gazetteer, &defined, &term_counts);
+    brief.acronyms = acronyms(doc, options.gazetteer, &defined, &pass.term_counts);
     brief.sections = sections;
     brief.recommendations = recommendations;
-    brief.actors = actors.list;
-    brief.programs = programs_table.list;
+    brief.quantities = pass.quantities;
+    brief.actors = pass.actors.list;
+    brief.programs = pass.programs.list;
     brief
+}
+
+/// The second pass: what each block names and counts.
+struct Entities<'o, 'd> {
+    options: &'o ExtractOptions<'o>,
+    defined: &'d Defined,
+    defined_automaton: Option<aho_corasick::AhoCorasick>,
+    /// Occurrences of each defined term.
+    term_counts: Vec<usize>,
+    actors: ActorTable,
+    programs: ProgramTable,
+    quantities: Vec<Quantity>,
+}
+
+/// A block and its sentences, to turn text ranges into spans and mentions.
+struct Located<'b, 'a> {
+    block: &'b Block<'a>,
+    sentences: &'b [Range<usize>],
+}
+
+impl Located<'_, '_> {
+    fn sentence_span(&self, pos: usize) -> Span {
+        let k = self.sentences.partition_point(|r| r.end <= pos);
+        self.sentences
+            .get(k)
+            .map_or(self.block.span, |r| self.block.source_span(r.clone()))
+    }
+
+    fn mention(&self, range: Range<usize>) -> Mention {
+        Mention {
+            text: squash(&self.block.text[range.clone()]),
+            span: self.block.source_span(range.clone()),
+            sentence: self.sentence_span(range.start),
+        }
+    }
+
+    fn phrase(&self, range: Range<usize>) -> Phrase {
+        Phrase {
+            text: squash(&self.block.text[range.clone()]),
+            span: self.block.source_span(range),
+        }
+    }
+}
+
+impl Entities<'_, '_> {
+    /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
+    /// quantities.
+    fn block(&mut self, block: &Block<'_>, sentences: &[Range<usize>]) -> Vec<Hit> {
+        let at = Located { block, sentences };
+        let mut hits = self.actors_in(&at);
+        let program_hits = self.defined_terms_in(&at, &mut hits);
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            self.programs_in(&at, &hits, &program_hits);
+        }
+        self.quantities_in(&at);
+        hits
+    }
+
+    /// Actors from the gazetteer.
+    fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for h in self.options.gazetteer.find(&at.block.text) {
+            let a = self
+                .actors
+                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
+            self.actors.list[a]
+                .mentions
+                .push(at.mention(h.range.clone()));
+            hits.push(Hit {
+                range: h.range,
+                actor: a,
+            });
+        }
+        hits
+    }
+
+    /// The document's own defined terms where the gazetteer matched nothing: institutions become
+    /// actors (added to `hits`), programs get their acronym. Returns the program mentions.
+    fn defined_terms_in(
+        &mut self,
+        at: &Located<'_, '_>,
+        hits: &mut Vec<Hit>,
+    ) -> Vec<(Range<usize>, usize)> {
+        let mut program_hits = Vec::new();
+        let Some(automaton) = &self.defined_automaton else {
+            return program_hits;
+        };
+        for (range, p) in word_matches(automaton, &at.block.text, |_| false) {
+            let term = &self.defined.terms[p];
+            if term.is_short {
+                self.term_counts[p] += 1;
+            }
+            if hits.iter().any(|h| overlaps(&h.range, &range)) {
+                continue;
+            }
+            match term.target {
+                Target::Actor => {
+                    let a =
+                        self.actors
+                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
+                    self.actors.list[a].mentions.push(at.mention(range.clone()));
+                    hits.push(Hit { range, actor: a });
+                }
+                Target::Program(kind) => {
+                    let p = self.programs.intern(&term.long, kind, true);
+                    self.programs.list[p].acronym = Some(term.short.clone());
+                    self.programs.list[p]
+                        .mentions
+                        .push(at.mention(range.clone()));
+                    program_hits.push((range, p));
+                }
+                Target::None => {}
+            }
+        }
+        hits.sort_by_key(|h| h.range.start);
+        program_hits
+    }
+
+    /// Programs, except known actors ("U.S. Northern Command") and defined terms found already.
+    fn programs_in(
+        &mut self,
+        at: &Located<'_, '_>,
+        hits: &[Hit],
+        program_hits: &[(Range<usize>, usize)],
+    ) {
+        let text = &at.block.text;
+        for m in programs(text) {
+            if hits
+                .iter()
+                .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
+                || program_hits.iter().any(|(r, _)| overlaps(r, &m.range))
+            {
+                continue;
+            }
+            let name = squash(&text[m.range.clone()]);
+            let p = self.programs.intern(&name, m.kind, m.named);
+            if let Some(a) = m.acronym {
+                self.programs.list[p].acronym = Some(text[a].to_owned());
+            }
+            self.programs.list[p].mentions.push(at.mention(m.range));
+        }
+    }
+
+    /// Quantities, sentence by sentence.
+    fn quantities_in(&mut self, at: &Located<'_, '_>) {
+        let text = &at.block.text;
+        for r in at.sentences {
+            let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
+            for q in quantities(&text[r.clone()]) {
+                let range = shift(q.range);
+                self.quantities.push(Quantity {
+                    text: squash(&text[range.clone()]),
+                    span: at.block.source_span(range),
+                    sentence: at.block.source_span(r.clone()),
+                    kind: q.kind,
+                    value: q.value,
+                    upper: q.upper,
+                    unit: q.unit.map(str::to_owned),
+                    bound: q.bound,
+                    qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
+                    vague: q.vague,
+                    magnitude: q.magnitude,
+                    measures: q.measures,
+                });
+            }
+        }
+    }
 }
 
 /// The acronyms of the document: those it defines (with how often the short form occurs) and
@@ -296,8 +376,11 @@ fn acronyms(
             occurrences: *n,
         })
         .collect();
-    let mut index: HashMap<String, usize> =
-        out.iter().enumerate().map(|(i, a)| (a.short.clone(), i)).collect();
+    let mut index: HashMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.short.clone(), i))
+        .collect();
     for block in &doc.blocks {
         for (_, short, long) in gazetteer.known_acronyms(&block.text) {
             let i = *index.entry(short.to_owned()).or_insert_with(|| {
@@ -397,13 +480,32 @@ enum Target {
 
 /// Head nouns of institutions a document may define with an acronym.
 const INSTITUTION_HEADS: &[&str] = &[
-    "Office", "Agency", "Commission", "Council", "Department", "Bureau", "Service", "Services",
-    "Administration", "Committee", "Board", "Authority", "Corporation", "Institute", "Center",
-    "Centers", "Command", "Ministry", "Directorate", "Division", "Organization", "Court",
+    "Office",
+    "Agency",
+    "Commission",
+    "Council",
+    "Department",
+    "Bureau",
+    "Service",
+    "Services",
+    "Administration",
+    "Committee",
+    "Board",
+    "Authority",
+    "Corporation",
+    "Institute",
+    "Center",
+    "Centers",
+    "Command",
+    "Ministry",
+    "Directorate",
+    "Division",
+    "Organization",
+    "Court",
 ];
 
 impl Defined {
-    fn add(&mut self, _block: usize, text: &str, short: Range<usize>, long: Range<usize>, definition: Span) {
+    fn add(&mut self, text: &str, short: Range<usize>, long: Range<usize>, definition: Span) {
         let short_s = text[short].to_owned();
         if self.terms.iter().any(|t| t.is_short && t.short == short_s) {
             return;
@@ -412,7 +514,10 @@ impl Defined {
         let last = long_s.rsplit(' ').next().unwrap_or_default();
         let target = if INSTITUTION_HEADS.contains(&last) {
             Target::Actor
-        } else if let Some(p) = programs(&long_s).into_iter().find(|p| p.range.end == long_s.len()) {
+        } else if let Some(p) = programs(&long_s)
+            .into_iter()
+            .find(|p| p.range.end == long_s.len())
+        {
             Target::Program(p.kind)
         } else {
             Target::None

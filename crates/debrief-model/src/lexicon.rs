@@ -47,7 +47,12 @@ pub(crate) fn records<'a>(
             ));
         }
         if fields[0].is_empty() {
-            return Err(Error::new(table, line_no, "a non-empty first field", "an empty one"));
+            return Err(Error::new(
+                table,
+                line_no,
+                "a non-empty first field",
+                "an empty one",
+            ));
         }
         out.push((line_no, fields));
     }
@@ -66,7 +71,10 @@ mod tests {
     #[test]
     fn field_counts_are_checked() {
         let err = records("t", "# c\n\na\tb\nonly\n", 2, 2).unwrap_err();
-        assert_eq!(err.to_string(), "t:4: expected 2 tab-separated fields, found 1");
+        assert_eq!(
+            err.to_string(),
+            "t:4: expected 2 tab-separated fields, found 1"
+        );
         let ok = records("t", "a\tb\n", 2, 3).unwrap();
         assert_eq!(ok, vec![(1, vec!["a", "b"])]);
     }

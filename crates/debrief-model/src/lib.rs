@@ -43,8 +43,8 @@ mod topics;
 pub use acronym::{AcronymDefinition, acronym_definitions};
 pub use actors::{ActorHit, Gazetteer};
 pub use brief::{
-    Acronym, AcronymSource, Action, Actor, ActorKind, ActorRef, ActorSource, Bound, Brief,
-    Mention, Modality, Phrase, Program, ProgramKind, Quantity, QuantityKind, Recommendation,
+    Acronym, AcronymSource, Action, Actor, ActorKind, ActorRef, ActorSource, Bound, Brief, Mention,
+    Modality, Phrase, Program, ProgramKind, Quantity, QuantityKind, Recommendation,
     RecommendationKind, Section, SectionKind, Sentence, Strength, TopicAssignment, Voice,
 };
 pub use error::Error;

@@ -55,8 +55,17 @@ static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| 
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "must", "shall", "should", "ought", "need", "may", "might", "could", "recommend",
-            "necessary", "imperative",
+            "must",
+            "shall",
+            "should",
+            "ought",
+            "need",
+            "may",
+            "might",
+            "could",
+            "recommend",
+            "necessary",
+            "imperative",
         ])
         .ok()
 });
@@ -76,16 +85,15 @@ pub(crate) fn is_action_verb(word: &str) -> bool {
 
 /// Function words: determiners, pronouns, prepositions, conjunctions, auxiliaries.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "although", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "during", "each", "either", "for", "from", "had",
-    "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "may",
-    "might", "more", "most", "must", "neither", "no", "nor", "not", "of", "on", "or", "other",
-    "our", "over", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-    "under", "until", "upon", "was", "we", "were", "what", "when", "where", "whether", "which",
-    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "you",
-    "your",
+    "a", "about", "after", "against", "all", "also", "although", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "during", "each", "either", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "may", "might", "more",
+    "most", "must", "neither", "no", "nor", "not", "of", "on", "or", "other", "our", "over",
+    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "under", "until", "upon", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "you", "your",
 ];
 
 /// Whether `word` (lower case) is a function word.
@@ -95,54 +103,178 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 
 /// Adverbs that may stand between a subject, its modal and its verb.
 const ADVERBS: &[&str] = &[
-    "again", "also", "always", "instead", "jointly", "likewise", "next", "not", "now", "only",
-    "perhaps", "similarly", "soon", "still", "then", "therefore", "thus", "too", "ultimately",
-    "first", "further", "furthermore", "however", "moreover", "accordingly", "consequently",
-    "hence", "additionally", "at", "least", "minimum", "never", "once", "so", "both", "all",
-    "each", "either", "even",
+    "again",
+    "also",
+    "always",
+    "instead",
+    "jointly",
+    "likewise",
+    "next",
+    "not",
+    "now",
+    "only",
+    "perhaps",
+    "similarly",
+    "soon",
+    "still",
+    "then",
+    "therefore",
+    "thus",
+    "too",
+    "ultimately",
+    "first",
+    "further",
+    "furthermore",
+    "however",
+    "moreover",
+    "accordingly",
+    "consequently",
+    "hence",
+    "additionally",
+    "at",
+    "least",
+    "minimum",
+    "never",
+    "once",
+    "so",
+    "both",
+    "all",
+    "each",
+    "either",
+    "even",
 ];
 
 /// Adverbs after a modal that make it epistemic ("could well", "should probably").
 const EPISTEMIC: &[&str] = &[
-    "likely", "probably", "possibly", "well", "certainly", "surely", "undoubtedly",
-    "presumably", "conceivably", "eventually", "plausibly",
+    "likely",
+    "probably",
+    "possibly",
+    "well",
+    "certainly",
+    "surely",
+    "undoubtedly",
+    "presumably",
+    "conceivably",
+    "eventually",
+    "plausibly",
 ];
 
 /// Verbs of prediction, perception or discourse: a modal before them is not advice.
 const NOT_ACTIONS: &[&str] = &[
-    "appear", "arise", "be noted", "bear", "cause", "come", "emphasize", "expect", "fall",
-    "grow", "happen", "lead", "mean", "mention", "note", "noted", "occur", "point", "prove",
-    "recall", "remember", "result", "rise", "say", "seem", "stress", "surpass", "suffer",
-    "turn", "yield", "not be relied", "relied",
+    "appear",
+    "arise",
+    "be noted",
+    "bear",
+    "cause",
+    "come",
+    "emphasize",
+    "expect",
+    "fall",
+    "grow",
+    "happen",
+    "lead",
+    "mean",
+    "mention",
+    "note",
+    "noted",
+    "occur",
+    "point",
+    "prove",
+    "recall",
+    "remember",
+    "result",
+    "rise",
+    "say",
+    "seem",
+    "stress",
+    "surpass",
+    "suffer",
+    "turn",
+    "yield",
+    "not be relied",
+    "relied",
 ];
 
 /// Participles after "be" that mark discourse, not action ("it should be noted").
 const DISCOURSE_PARTICIPLES: &[&str] = &[
-    "noted", "emphasized", "stressed", "remembered", "recalled", "mentioned", "pointed",
-    "borne", "understood", "relied", "expected", "seen", "said", "considered",
+    "noted",
+    "emphasized",
+    "stressed",
+    "remembered",
+    "recalled",
+    "mentioned",
+    "pointed",
+    "borne",
+    "understood",
+    "relied",
+    "expected",
+    "seen",
+    "said",
+    "considered",
 ];
 
 /// Light verbs: "work to X", "seek to X" — the action is X.
 const LIGHT_VERBS: &[&str] = &[
-    "work", "seek", "strive", "endeavor", "try", "aim", "act", "move", "begin", "start",
-    "attempt", "look", "continue",
+    "work", "seek", "strive", "endeavor", "try", "aim", "act", "move", "begin", "start", "attempt",
+    "look", "continue",
 ];
 
 /// Words that open a subordinate clause: a modal after them is not in the main clause.
 const SUBORDINATORS: &[&str] = &[
-    "if", "when", "whenever", "while", "as", "because", "although", "though", "since",
-    "unless", "whether", "where", "before", "after", "until", "once", "whereas", "so",
-    "than",
+    "if", "when", "whenever", "while", "as", "because", "although", "though", "since", "unless",
+    "whether", "where", "before", "after", "until", "once", "whereas", "so", "than",
 ];
 
 /// Verbs and adjectives whose "that"-complement may hold a recommendation.
 const COMPLEMENT_TAKERS: &[&str] = &[
-    "believe", "believes", "believed", "recommend", "recommends", "suggest", "suggests",
-    "argue", "argues", "conclude", "concludes", "concluded", "think", "thinks", "agree",
-    "agrees", "propose", "proposes", "urge", "urges", "important", "essential", "critical",
-    "necessary", "imperative", "vital", "clear", "insist", "insists", "stress", "stresses",
-    "emphasize", "emphasizes", "maintain", "maintains", "said", "says", "states", "stated",
-    "noted", "notes", "found", "finds", "determined", "contend", "contends", "so", "and",
+    "believe",
+    "believes",
+    "believed",
+    "recommend",
+    "recommends",
+    "suggest",
+    "suggests",
+    "argue",
+    "argues",
+    "conclude",
+    "concludes",
+    "concluded",
+    "think",
+    "thinks",
+    "agree",
+    "agrees",
+    "propose",
+    "proposes",
+    "urge",
+    "urges",
+    "important",
+    "essential",
+    "critical",
+    "necessary",
+    "imperative",
+    "vital",
+    "clear",
+    "insist",
+    "insists",
+    "stress",
+    "stresses",
+    "emphasize",
+    "emphasizes",
+    "maintain",
+    "maintains",
+    "said",
+    "says",
+    "states",
+    "stated",
+    "noted",
+    "notes",
+    "found",
+    "finds",
+    "determined",
+    "contend",
+    "contends",
+    "so",
+    "and",
 ];
 
 /// Relative pronouns: "criteria that should guide" is not a recommendation.
@@ -155,16 +287,58 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// Irregular past participles (regular ones end in -ed).
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "begun", "borne", "brought", "built", "chosen", "done", "drawn", "found", "given", "held",
-    "kept", "known", "laid", "led", "made", "met", "paid", "put", "run", "sent", "set", "shown",
-    "sought", "spent", "taken", "told", "undertaken", "written", "withdrawn", "overseen",
+    "begun",
+    "borne",
+    "brought",
+    "built",
+    "chosen",
+    "done",
+    "drawn",
+    "found",
+    "given",
+    "held",
+    "kept",
+    "known",
+    "laid",
+    "led",
+    "made",
+    "met",
+    "paid",
+    "put",
+    "run",
+    "sent",
+    "set",
+    "shown",
+    "sought",
+    "spent",
+    "taken",
+    "told",
+    "undertaken",
+    "written",
+    "withdrawn",
+    "overseen",
 ];
 
 /// Subjects of an actorless necessity ("more needs to be done").
 const ACTORLESS: &[&str] = &[
-    "more", "much", "much more", "more work", "something", "everything", "action", "actions",
-    "steps", "efforts", "work", "a lot", "attention", "measures", "further action",
-    "additional steps", "additional action", "more action",
+    "more",
+    "much",
+    "much more",
+    "more work",
+    "something",
+    "everything",
+    "action",
+    "actions",
+    "steps",
+    "efforts",
+    "work",
+    "a lot",
+    "attention",
+    "measures",
+    "further action",
+    "additional steps",
+    "additional action",
+    "more action",
 ];
 
 struct Words<'a> {
@@ -258,7 +432,10 @@ pub(crate) fn analyse_unchecked(sentence: &str, permissive: bool) -> Option<Clau
         return None;
     }
     // "What the U.S. Should Do." is a heading, not advice.
-    if matches!(w.lw(0), "what" | "how" | "why" | "which" | "who" | "whether") && w.len() <= 10
+    if matches!(
+        w.lw(0),
+        "what" | "how" | "why" | "which" | "who" | "whether"
+    ) && w.len() <= 10
     {
         return None;
     }
@@ -267,9 +444,7 @@ pub(crate) fn analyse_unchecked(sentence: &str, permissive: bool) -> Option<Clau
             "must" => modal_clause(&w, i, i + 1, Modality::Must, lead_in),
             "shall" => modal_clause(&w, i, i + 1, Modality::Shall, lead_in),
             "should" => modal_clause(&w, i, i + 1, Modality::Should, lead_in),
-            "ought" if w.lw(i + 1) == "to" => {
-                modal_clause(&w, i, i + 2, Modality::Should, lead_in)
-            }
+            "ought" if w.lw(i + 1) == "to" => modal_clause(&w, i, i + 2, Modality::Should, lead_in),
             "need" | "needs" if w.lw(i + 1) == "to" && !noun_need(&w, i) => {
                 modal_clause(&w, i, i + 2, Modality::Need, lead_in)
             }
@@ -296,8 +471,21 @@ fn noun_need(w: &Words<'_>, i: usize) -> bool {
     i > 0
         && matches!(
             w.lw(i - 1),
-            "the" | "a" | "an" | "its" | "their" | "our" | "this" | "that" | "urgent" | "clear"
-                | "growing" | "critical" | "pressing" | "no" | "any"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "urgent"
+                | "clear"
+                | "growing"
+                | "critical"
+                | "pressing"
+                | "no"
+                | "any"
         )
 }
 
@@ -310,8 +498,7 @@ fn modal_clause(
 ) -> Option<Clause> {
     // Not sentence-initial ("Should Congress decide…") and not after a conditional.
     let mut before = m;
-    while before > 0 && (w.is_adverb(before - 1) || matches!(w.lw(before - 1), "will" | "would"))
-    {
+    while before > 0 && (w.is_adverb(before - 1) || matches!(w.lw(before - 1), "will" | "would")) {
         before -= 1;
     }
     if before == 0 {
@@ -356,14 +543,13 @@ fn modal_clause(
     }
     let mut verb_at = verb_at;
     // Light verbs: "work to strengthen" → "strengthen"; "take steps to reduce" → "reduce".
-    if LIGHT_VERBS.contains(&w.lw(verb_at)) && w.lw(verb_at + 1) == "to" && w.is_word(verb_at + 2)
-    {
+    if LIGHT_VERBS.contains(&w.lw(verb_at)) && w.lw(verb_at + 1) == "to" && w.is_word(verb_at + 2) {
         verb_at = w.skip_adverbs(verb_at + 2);
     } else if w.lw(verb_at) == "take"
         && matches!(w.lw(verb_at + 1), "steps" | "action" | "measures")
         && w.lw(verb_at + 2) == "to"
     {
-        verb_at = verb_at + 3;
+        verb_at += 3;
     }
     let verb = w.lw(verb_at);
     if NOT_ACTIONS.contains(&verb) {
@@ -372,13 +558,15 @@ fn modal_clause(
     if voice == Voice::Active && !matches!(subject, Subject::Actorless) {
         // An active verb after a modal is a bare infinitive: lower case and not a function word
         // (rules out "must be" + adjective tails such as "must be related", handled as "be").
-        if is_capitalised(w.raw(verb_at)) || (is_function_word(verb) && !matches!(verb, "be" | "do"))
+        if is_capitalised(w.raw(verb_at))
+            || (is_function_word(verb) && !matches!(verb, "be" | "do"))
         {
             return None;
         }
     }
     // "more needs to be done", "steps must be taken": an actorless necessity.
-    let done = voice == Voice::Passive && matches!(w.lw(modal_end_of(w, m, &modal)), "done" | "taken");
+    let done =
+        voice == Voice::Passive && matches!(w.lw(modal_end_of(w, m, &modal)), "done" | "taken");
     let subject = match subject {
         Subject::Phrase(r) if done => {
             let text = w.text[r.clone()].to_lowercase();
@@ -422,7 +610,10 @@ fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
         if last > 0 {
             let prev = w.lw(last - 1);
             let opens = !w.is_word(last - 1)
-                || matches!(prev, "and" | "but" | "so" | "yet" | "then" | "therefore" | "thus")
+                || matches!(
+                    prev,
+                    "and" | "but" | "so" | "yet" | "then" | "therefore" | "thus"
+                )
                 || w.is_adverb(last - 1);
             if !opens {
                 return None;
@@ -485,8 +676,21 @@ fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
         // Verbs of saying/believing end the subject: "GAO believes Congress should".
         if matches!(
             lwi,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "said" | "says" | "believes"
-                | "believe" | "argue" | "argues" | "suggests" | "recommends" | "concluded"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "said"
+                | "says"
+                | "believes"
+                | "believe"
+                | "argue"
+                | "argues"
+                | "suggests"
+                | "recommends"
+                | "concluded"
         ) {
             break;
         }
@@ -496,9 +700,7 @@ fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
         // "that" opens a complement after a verb of saying or judging ("GAO believes that
         // Congress should"), but a relative clause after a noun ("policy that Members might
         // choose").
-        let complement = b == "that"
-            && k >= 2
-            && COMPLEMENT_TAKERS.contains(&w.lw(k - 2));
+        let complement = b == "that" && k >= 2 && COMPLEMENT_TAKERS.contains(&w.lw(k - 2));
         if !complement {
             return None;
         }
@@ -524,7 +726,11 @@ fn action(w: &Words<'_>, v: usize) -> (Option<Range<usize>>, Option<Range<usize>
     // "clarify and enforce policies": keep a coordinated verb with the first.
     while k < w.len() && k - v <= 30 {
         let lw = w.lw(k);
-        if !w.is_word(k) && !matches!(lw, "’" | "'" | "–" | "-" | "&" | "“" | "”" | "\"" | "%" | "$")
+        if !w.is_word(k)
+            && !matches!(
+                lw,
+                "’" | "'" | "–" | "-" | "&" | "“" | "”" | "\"" | "%" | "$"
+            )
         {
             break;
         }
@@ -632,8 +838,19 @@ pub(crate) fn imperative(sentence: &str) -> Option<(Range<usize>, Option<Range<u
     }
     if matches!(
         w.lw(first + 1),
-        "of" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "’s"
-            | "'s" | "for" | "by"
+        "of" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "’s"
+            | "'s"
+            | "for"
+            | "by"
     ) {
         return None;
     }
@@ -670,19 +887,45 @@ mod tests {
         use Modality::*;
         assert_eq!(
             clause("Congress therefore should work to strengthen incentives that speed trade."),
-            Some((Should, "should".into(), "Congress".into(), Voice::Active, "strengthen".into()))
+            Some((
+                Should,
+                "should".into(),
+                "Congress".into(),
+                Voice::Active,
+                "strengthen".into()
+            ))
         );
         assert_eq!(
             clause("To aid this growth, more needs to be done to enhance programs for travelers."),
-            Some((Need, "needs to be done".into(), "-".into(), Voice::Passive, "enhance".into()))
+            Some((
+                Need,
+                "needs to be done".into(),
+                "-".into(),
+                Voice::Passive,
+                "enhance".into()
+            ))
         );
         assert_eq!(
             clause("Additionally, the U.S. must decide where to allocate scarce resources."),
-            Some((Must, "must".into(), "the U.S.".into(), Voice::Active, "decide".into()))
+            Some((
+                Must,
+                "must".into(),
+                "the U.S.".into(),
+                Voice::Active,
+                "decide".into()
+            ))
         );
         assert_eq!(
-            clause("While Mexico is part of the woes, it should also be made a part of the solution."),
-            Some((Should, "should also be made".into(), "it".into(), Voice::Passive, "made".into()))
+            clause(
+                "While Mexico is part of the woes, it should also be made a part of the solution."
+            ),
+            Some((
+                Should,
+                "should also be made".into(),
+                "it".into(),
+                Voice::Passive,
+                "made".into()
+            ))
         );
         assert_eq!(
             clause("The Obama Administration and Congress should work to develop a plan."),
@@ -695,7 +938,9 @@ mod tests {
             ))
         );
         assert_eq!(
-            clause("Therefore, we recommend that the Secretary of Energy take the lead, in coordination."),
+            clause(
+                "Therefore, we recommend that the Secretary of Energy take the lead, in coordination."
+            ),
             Some((
                 Should,
                 "recommend that".into(),
@@ -729,7 +974,10 @@ mod tests {
         let s = "Develop a comprehensive U.S.–Mexico anti-crime strategy.";
         let (v, o) = imperative(s).unwrap();
         assert_eq!(&s[v], "Develop");
-        assert_eq!(&s[o.unwrap()], "a comprehensive U.S.–Mexico anti-crime strategy");
+        assert_eq!(
+            &s[o.unwrap()],
+            "a comprehensive U.S.–Mexico anti-crime strategy"
+        );
         assert!(imperative("foster U.S.–Mexico bilateral border security").is_some());
         assert!(imperative("Support for the program grew.").is_none());
         assert!(imperative("Mexico as Part of the Solution").is_none());

@@ -87,8 +87,8 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "on", "in", "to", "&", "de", "
 const NOT_NAME_START: &[&str] = &[
     "The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "Our", "Such", "Each",
     "Every", "Any", "No", "Under", "With", "From", "As", "In", "For", "By", "Through", "Since",
-    "Of", "On", "And", "Or", "But", "To", "At", "After", "Before", "During", "If", "While",
-    "When", "Both", "All", "New", "Its", "His", "Her", "Several", "Many", "Some", "Other",
+    "Of", "On", "And", "Or", "But", "To", "At", "After", "Before", "During", "If", "While", "When",
+    "Both", "All", "New", "Its", "His", "Her", "Several", "Many", "Some", "Other",
 ];
 
 /// Lower-case heads of described programs.
@@ -106,12 +106,52 @@ const DETERMINERS: &[&str] = &[
 
 /// Modifiers that describe any plan and do not make it a particular one.
 const GENERIC_MODIFIERS: &[&str] = &[
-    "comprehensive", "broad", "new", "effective", "formal", "overall", "coordinated",
-    "well-defined", "specific", "detailed", "clear", "long-term", "short-term", "strategic",
-    "master", "national", "federal", "possible", "potential", "current", "existing", "proposed",
-    "initial", "final", "major", "larger", "single", "joint", "common", "better", "good",
-    "more", "such", "other", "similar", "same", "entire", "whole", "robust", "credible",
-    "realistic", "coherent", "integrated", "agency", "government", "government-wide",
+    "comprehensive",
+    "broad",
+    "new",
+    "effective",
+    "formal",
+    "overall",
+    "coordinated",
+    "well-defined",
+    "specific",
+    "detailed",
+    "clear",
+    "long-term",
+    "short-term",
+    "strategic",
+    "master",
+    "national",
+    "federal",
+    "possible",
+    "potential",
+    "current",
+    "existing",
+    "proposed",
+    "initial",
+    "final",
+    "major",
+    "larger",
+    "single",
+    "joint",
+    "common",
+    "better",
+    "good",
+    "more",
+    "such",
+    "other",
+    "similar",
+    "same",
+    "entire",
+    "whole",
+    "robust",
+    "credible",
+    "realistic",
+    "coherent",
+    "integrated",
+    "agency",
+    "government",
+    "government-wide",
 ];
 
 /// The programs named or described in `text`, in order, without overlaps.
@@ -136,7 +176,9 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
         let skip = if base == 0 {
             0
         } else {
-            window.find(char::is_whitespace).map_or(window.len(), |k| k + 1)
+            window
+                .find(char::is_whitespace)
+                .map_or(window.len(), |k| k + 1)
         };
         let base = base + skip;
         let end = (range.end + 16).min(text.len());
@@ -148,14 +190,18 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
         let toks = tokenize(window);
         let head = range.start - base..range.end - base;
         let found = match HEADS.described.get(pattern).copied().flatten() {
-            Some(kind) => token_index_at(&toks, head.start)
-                .and_then(|k| described(window, &toks, k, kind)),
+            Some(kind) => {
+                token_index_at(&toks, head.start).and_then(|k| described(window, &toks, k, kind))
+            }
             None => named(window, &toks, head, HEADS.kinds[pattern]),
         };
         if let Some(mut m) = found {
             m.range = base + m.range.start..base + m.range.end;
             m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
-            if !out.iter().any(|o| crate::text::overlaps(&o.range, &m.range)) {
+            if !out
+                .iter()
+                .any(|o| crate::text::overlaps(&o.range, &m.range))
+            {
                 out.push(m);
             }
         }
@@ -168,7 +214,12 @@ fn token_index_at(toks: &[Token], start: usize) -> Option<usize> {
     toks.binary_search_by_key(&start, |t| t.start).ok()
 }
 
-fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind) -> Option<ProgramMatch> {
+fn named(
+    text: &str,
+    toks: &[Token],
+    head: Range<usize>,
+    kind: ProgramKind,
+) -> Option<ProgramMatch> {
     let h = token_index_at(toks, head.start)?;
     let mut start = h;
     let mut acronym = None;
@@ -183,9 +234,7 @@ fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind) -> O
             }
             start = k - 1;
             k -= 1;
-        } else if prev.word && CONNECTORS.contains(&s) {
-            k -= 1;
-        } else if s == "&" || s == "-" || s == "–" {
+        } else if (prev.word && CONNECTORS.contains(&s)) || s == "&" || s == "-" || s == "–" {
             k -= 1;
         } else if s == ")" && k >= 3 && toks[k - 3].text(text) == "(" && toks[k - 2].word {
             // An acronym inside the name: "(POLE)".
@@ -207,7 +256,10 @@ fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind) -> O
     if start >= h {
         return None;
     }
-    if acronym.as_ref().is_some_and(|a| a.start < toks[start].start) {
+    if acronym
+        .as_ref()
+        .is_some_and(|a| a.start < toks[start].start)
+    {
         acronym = None;
     }
     let mut end = head.end;
@@ -263,8 +315,7 @@ fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind) -> Option<
     }
     // Start at the first content modifier ("a comprehensive U.S.–Mexico anti-crime strategy" →
     // "U.S.–Mexico anti-crime strategy").
-    while first < h && GENERIC_MODIFIERS.contains(&toks[first].text(text).to_lowercase().as_str())
-    {
+    while first < h && GENERIC_MODIFIERS.contains(&toks[first].text(text).to_lowercase().as_str()) {
         first += 1;
     }
     Some(ProgramMatch {
@@ -280,7 +331,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        programs(text).iter().map(|p| &text[p.range.clone()]).collect()
+        programs(text)
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect()
     }
 
     #[test]
@@ -298,9 +352,13 @@ mod tests {
             ["Eliminating Foreign Intervention in Elections Act"]
         );
         assert_eq!(
-            found("develop a comprehensive U.S.–Mexico anti-crime strategy and a broad master plan"),
+            found(
+                "develop a comprehensive U.S.–Mexico anti-crime strategy and a broad master plan"
+            ),
             ["U.S.–Mexico anti-crime strategy"]
         );
-        assert!(found("Such a Strategy. This Plan. such a strategy; no formal strategy").is_empty());
+        assert!(
+            found("Such a Strategy. This Plan. such a strategy; no formal strategy").is_empty()
+        );
     }
 }

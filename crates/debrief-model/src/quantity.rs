@@ -72,16 +72,36 @@ impl QuantityMatch {
 
 /// Units after a number: (words, normalised unit, kind). Longest forms first.
 const UNITS: &[(&[&str], &str, QuantityKind)] = &[
-    (&["percentage", "points"], "percentage point", QuantityKind::PercentagePoints),
-    (&["percentage", "point"], "percentage point", QuantityKind::PercentagePoints),
+    (
+        &["percentage", "points"],
+        "percentage point",
+        QuantityKind::PercentagePoints,
+    ),
+    (
+        &["percentage", "point"],
+        "percentage point",
+        QuantityKind::PercentagePoints,
+    ),
     (&["per", "cent"], "percent", QuantityKind::Percent),
     (&["percent"], "percent", QuantityKind::Percent),
     (&["%"], "percent", QuantityKind::Percent),
-    (&["barrels", "per", "day"], "barrel per day", QuantityKind::Rate),
-    (&["barrels", "a", "day"], "barrel per day", QuantityKind::Rate),
+    (
+        &["barrels", "per", "day"],
+        "barrel per day",
+        QuantityKind::Rate,
+    ),
+    (
+        &["barrels", "a", "day"],
+        "barrel per day",
+        QuantityKind::Rate,
+    ),
     (&["square", "miles"], "square mile", QuantityKind::Area),
     (&["square", "mile"], "square mile", QuantityKind::Area),
-    (&["square", "kilometers"], "square kilometer", QuantityKind::Area),
+    (
+        &["square", "kilometers"],
+        "square kilometer",
+        QuantityKind::Area,
+    ),
     (&["square", "feet"], "square foot", QuantityKind::Area),
     (&["acres"], "acre", QuantityKind::Area),
     (&["acre"], "acre", QuantityKind::Area),
@@ -97,7 +117,11 @@ const UNITS: &[(&[&str], &str, QuantityKind)] = &[
     (&["metres"], "meter", QuantityKind::Length),
     (&["yards"], "yard", QuantityKind::Length),
     (&["inches"], "inch", QuantityKind::Length),
-    (&["nautical", "miles"], "nautical mile", QuantityKind::Length),
+    (
+        &["nautical", "miles"],
+        "nautical mile",
+        QuantityKind::Length,
+    ),
     (&["tons"], "ton", QuantityKind::Mass),
     (&["tonnes"], "tonne", QuantityKind::Mass),
     (&["pounds"], "pound", QuantityKind::Mass),
@@ -194,20 +218,80 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
 
 /// Words before a number that make it an identifier, not a quantity.
 const IDENTIFIER_CUES: &[&str] = &[
-    "Amendment", "Appendix", "Art.", "Article", "Box", "C.F.R.", "CFR", "Chapter", "Cong.",
-    "Docket", "Exhibit", "FR", "Fig.", "Figure", "Goal", "H.R.", "Item", "Law", "Level", "No.",
-    "Nos.", "Number", "Objective", "Order", "P.L.", "Page", "Part", "Phase", "Question",
-    "Recommendation", "Report", "Rule", "S.", "Sec.", "Section", "Stat.", "Step", "Table",
-    "Tier", "Title", "U.S.C.", "Version", "Vol.", "Volume", "appendix", "chapter", "figure",
-    "item", "no.", "number", "objective", "p.", "page", "pages", "part", "phase", "pp.",
-    "question", "recommendation", "sec.", "section", "step", "table", "title", "version",
-    "vol.", "§", "§§",
+    "Amendment",
+    "Appendix",
+    "Art.",
+    "Article",
+    "Box",
+    "C.F.R.",
+    "CFR",
+    "Chapter",
+    "Cong.",
+    "Docket",
+    "Exhibit",
+    "FR",
+    "Fig.",
+    "Figure",
+    "Goal",
+    "H.R.",
+    "Item",
+    "Law",
+    "Level",
+    "No.",
+    "Nos.",
+    "Number",
+    "Objective",
+    "Order",
+    "P.L.",
+    "Page",
+    "Part",
+    "Phase",
+    "Question",
+    "Recommendation",
+    "Report",
+    "Rule",
+    "S.",
+    "Sec.",
+    "Section",
+    "Stat.",
+    "Step",
+    "Table",
+    "Tier",
+    "Title",
+    "U.S.C.",
+    "Version",
+    "Vol.",
+    "Volume",
+    "appendix",
+    "chapter",
+    "figure",
+    "item",
+    "no.",
+    "number",
+    "objective",
+    "p.",
+    "page",
+    "pages",
+    "part",
+    "phase",
+    "pp.",
+    "question",
+    "recommendation",
+    "sec.",
+    "section",
+    "step",
+    "table",
+    "title",
+    "version",
+    "vol.",
+    "§",
+    "§§",
 ];
 
 /// Words after a number that make it an identifier or an ordinal use.
 const IDENTIFIER_FOLLOWERS: &[&str] = &[
-    "C.F.R.", "CFR", "Cong.", "Congress", "F.3d", "F.4th", "FR", "Fed.", "S.", "Session",
-    "Stat.", "U.S.", "U.S.C.", "a.m.", "p.m.",
+    "C.F.R.", "CFR", "Cong.", "Congress", "F.3d", "F.4th", "FR", "Fed.", "S.", "Session", "Stat.",
+    "U.S.", "U.S.C.", "a.m.", "p.m.",
 ];
 
 const MONTHS: &[(&str, u8)] = &[
@@ -300,27 +384,46 @@ const FRACTIONS: &[(&str, f64)] = &[
 /// Words that end a measured noun phrase.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "across", "after", "against", "ago", "all", "along", "also", "among", "an",
-    "and", "annually", "apiece", "are", "as", "at", "be", "because", "been", "before",
-    "between", "both", "but", "by", "can", "could", "down", "during", "each", "earlier", "for",
-    "from", "had", "has", "have", "her", "here", "his", "if", "in", "into", "is", "it", "its",
-    "just", "last", "later", "less", "may", "might", "more", "must", "next", "not", "of", "on",
-    "only", "or", "out", "over", "per", "should", "since", "so", "such", "than", "that", "the",
-    "their", "then", "there", "these", "they", "this", "those", "through", "to", "toward",
-    "towards", "under", "until", "up", "upon", "was", "were", "when", "where", "which", "while",
-    "who", "will", "with", "within", "without", "would",
+    "and", "annually", "apiece", "are", "as", "at", "be", "because", "been", "before", "between",
+    "both", "but", "by", "can", "could", "down", "during", "each", "earlier", "for", "from", "had",
+    "has", "have", "her", "here", "his", "if", "in", "into", "is", "it", "its", "just", "last",
+    "later", "less", "may", "might", "more", "must", "next", "not", "of", "on", "only", "or",
+    "out", "over", "per", "should", "since", "so", "such", "than", "that", "the", "their", "then",
+    "there", "these", "they", "this", "those", "through", "to", "toward", "towards", "under",
+    "until", "up", "upon", "was", "were", "when", "where", "which", "while", "who", "will", "with",
+    "within", "without", "would",
 ];
 
 /// Adjective-like first words of a measured phrase that let it run on ("key strategies").
 fn adjective_like(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "key", "major", "new", "additional", "other", "more", "large", "small", "new",
-        "separate", "different", "main", "federal", "local", "foreign", "selected", "common",
-        "specific", "full-time", "part-time",
+        "key",
+        "major",
+        "new",
+        "additional",
+        "other",
+        "more",
+        "large",
+        "small",
+        "new",
+        "separate",
+        "different",
+        "main",
+        "federal",
+        "local",
+        "foreign",
+        "selected",
+        "common",
+        "specific",
+        "full-time",
+        "part-time",
     ];
     WORDS.contains(&w)
-        || ["al", "ive", "ous", "ic", "ed", "ful", "ent", "ant", "ary", "ible", "able"]
-            .iter()
-            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || [
+            "al", "ive", "ous", "ic", "ed", "ful", "ent", "ant", "ary", "ible", "able",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// The quantities of one sentence (or any short text), in order.
@@ -350,12 +453,18 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
                 .find_iter(text)
                 .filter(|m| {
                     let end = m.end();
-                    !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+                    !text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
                         || text[end..].starts_with('-')
                 })
                 .map(|m| m.start() + 1),
         );
-        let first = text.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        let first = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
         let number_word = word_value(first).is_some()
             || FRACTIONS.iter().any(|(f, _)| first.eq_ignore_ascii_case(f))
             || VAGUE.iter().any(|(v, _)| first.eq_ignore_ascii_case(v));
@@ -475,7 +584,11 @@ fn could_start(t: &str) -> bool {
     lower.copy_from_slice(t.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).unwrap_or_default();
-    let known = |w: &str| ALL_START_WORDS.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
+    let known = |w: &str| {
+        ALL_START_WORDS
+            .binary_search_by(|x| x.as_str().cmp(w))
+            .is_ok()
+    };
     known(lower) || lower.split_once('-').is_some_and(|(a, _)| known(a))
 }
 
@@ -486,7 +599,11 @@ static ALL_START_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .iter()
         .map(|w| (*w).to_owned())
         .chain(SMALL.iter().map(|(w, _)| (*w).to_owned()))
-        .chain(MONTHS.iter().map(|(m, _)| m.trim_end_matches('.').to_ascii_lowercase()))
+        .chain(
+            MONTHS
+                .iter()
+                .map(|(m, _)| m.trim_end_matches('.').to_ascii_lowercase()),
+        )
         .collect();
     all.sort_unstable();
     all.dedup();
@@ -495,12 +612,53 @@ static ALL_START_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// First words of qualifiers, ranges, fractions, vague amounts and fiscal years (sorted).
 const START_WORDS: &[&str] = &[
-    "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "between",
-    "billions", "close", "dozens", "estimated", "exceeding", "fewer", "fiscal", "from", "greater",
-    "half", "hundreds", "in", "less", "millions", "more", "nearly", "no", "not", "one",
-    "one-fifth", "one-fourth", "one-half", "one-quarter", "one-tenth", "one-third", "over",
-    "roughly", "scores", "some", "tens", "thousands", "three-fourths", "three-quarters",
-    "trillions", "two-thirds", "under", "up",
+    "a",
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "as",
+    "at",
+    "below",
+    "between",
+    "billions",
+    "close",
+    "dozens",
+    "estimated",
+    "exceeding",
+    "fewer",
+    "fiscal",
+    "from",
+    "greater",
+    "half",
+    "hundreds",
+    "in",
+    "less",
+    "millions",
+    "more",
+    "nearly",
+    "no",
+    "not",
+    "one",
+    "one-fifth",
+    "one-fourth",
+    "one-half",
+    "one-quarter",
+    "one-tenth",
+    "one-third",
+    "over",
+    "roughly",
+    "scores",
+    "some",
+    "tens",
+    "thousands",
+    "three-fourths",
+    "three-quarters",
+    "trillions",
+    "two-thirds",
+    "under",
+    "up",
 ];
 
 /// The text of token `i`, or "" past the end.
@@ -580,6 +738,10 @@ fn number_at(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize, bool)>
     Some((value, next, digits))
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "one reading of a quantity, step by step: qualifier, number, range, unit, measure"
+)]
 fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usize)> {
     let t = w(text, toks, i);
     let alphabetic = t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
@@ -648,7 +810,11 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     if money {
         // "$1.6B", "$300M": a scale letter glued to the number is one token we do not parse;
         // the plain forms are handled by `number_at`.
-        let mut q = QuantityMatch::new(q_start..toks[next - 1].end, QuantityKind::Money, Some(value));
+        let mut q = QuantityMatch::new(
+            q_start..toks[next - 1].end,
+            QuantityKind::Money,
+            Some(value),
+        );
         q.unit = Some("USD");
         q.upper = upper;
         finish(&mut q, bound, qualifier, upper.is_some());
@@ -707,7 +873,9 @@ fn finish(q: &mut QuantityMatch, bound: Bound, qualifier: Option<Range<usize>>, 
 fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
     let after = w(text, toks, next);
-    if IDENTIFIER_CUES.binary_search(&prev).is_ok() || IDENTIFIER_FOLLOWERS.binary_search(&after).is_ok() {
+    if IDENTIFIER_CUES.binary_search(&prev).is_ok()
+        || IDENTIFIER_FOLLOWERS.binary_search(&after).is_ok()
+    {
         return true;
     }
     // "(1)", "(202) 512-6543"
@@ -721,9 +889,7 @@ fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     // A hyphenated digit token ("512-6543", "107-296") is a code unless a unit follows, which
     // the caller checks; the token itself does not parse as a number.
     // Followed by a capitalised word ("119 Congress", "5 GAO") or by a glued word.
-    if after.chars().next().is_some_and(char::is_uppercase)
-        && !is_unit_word(after)
-    {
+    if after.chars().next().is_some_and(char::is_uppercase) && !is_unit_word(after) {
         let value = number_value(w(text, toks, i));
         // Years are handled before; other numbers before a capital are names or codes.
         return value.is_some();
@@ -791,8 +957,7 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
             if t == "May" {
                 return None;
             }
-            let mut q =
-                QuantityMatch::new(first..toks[i + 1].end, QuantityKind::Date, None);
+            let mut q = QuantityMatch::new(first..toks[i + 1].end, QuantityKind::Date, None);
             q.iso = Some(format!("--{month:02}-{day:02}"));
             return Some((q, i + 2));
         }
@@ -883,7 +1048,8 @@ fn vague_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usiz
     if !t.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let (mut magnitude, mut end) = if t.eq_ignore_ascii_case("tens") && w(text, toks, i + 1) == "of" {
+    let (mut magnitude, mut end) = if t.eq_ignore_ascii_case("tens") && w(text, toks, i + 1) == "of"
+    {
         let (_, m) = VAGUE
             .iter()
             .find(|(v, _)| w(text, toks, i + 2).eq_ignore_ascii_case(v))?;
@@ -954,9 +1120,10 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             break;
         }
         let lower = s.to_ascii_lowercase();
-        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok() && !(lower == "and" && !words.is_empty()) {
-            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "its" | "their")
-            {
+        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+            && (lower != "and" || words.is_empty())
+        {
+            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "its" | "their") {
                 k += 1;
                 continue;
             }
@@ -978,7 +1145,8 @@ fn head(words: &[(usize, &str)]) -> Option<String> {
     let (_, last) = words.last()?;
     let mut parts = vec![*last];
     for (_, s) in words.iter().rev().skip(1).take(2) {
-        let noun_like = !adjective_like(&s.to_ascii_lowercase()) && !s.ends_with("ly") && *s != "and";
+        let noun_like =
+            !adjective_like(&s.to_ascii_lowercase()) && !s.ends_with("ly") && *s != "and";
         if is_capitalised(s) || noun_like {
             parts.push(s);
         } else {
@@ -1030,13 +1198,7 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
         return None;
     }
     if quoted {
-        return Some(
-            words
-                .iter()
-                .map(|(_, s)| *s)
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        return Some(words.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" "));
     }
     head(&words)
 }
@@ -1055,22 +1217,32 @@ mod tests {
     #[test]
     fn seed_quantities() {
         use QuantityKind::*;
-        let text = "how many billions of tax dollars will be enough to finally “secure” the border?";
+        let text =
+            "how many billions of tax dollars will be enough to finally “secure” the border?";
         let q = &quantities(text)[0];
         assert_eq!(&text[q.range.clone()], "billions of tax dollars");
-        assert_eq!((q.kind, q.vague, q.magnitude, q.value), (Money, true, Some(1e9), None));
+        assert_eq!(
+            (q.kind, q.vague, q.magnitude, q.value),
+            (Money, true, Some(1e9), None)
+        );
         assert_eq!(q.measures.as_deref(), Some("tax dollars"));
         assert_eq!(
-            found("airport-like security or 100 percent “operational control” of 2,000 miles of often rugged and inhospitable terrain."),
+            found(
+                "airport-like security or 100 percent “operational control” of 2,000 miles of often rugged and inhospitable terrain."
+            ),
             [
                 ("100 percent", Percent, Some(100.0), Bound::Exact),
                 ("2,000 miles", Length, Some(2000.0), Bound::Exact)
             ]
         );
-        let qs = quantities("100 percent “operational control” of 2,000 miles of often rugged terrain.");
+        let qs =
+            quantities("100 percent “operational control” of 2,000 miles of often rugged terrain.");
         assert_eq!(qs[0].measures.as_deref(), Some("operational control"));
         assert_eq!(qs[1].measures.as_deref(), Some("terrain"));
-        assert!(found("a 21st-century border management plan; the second Obama Administration").is_empty());
+        assert!(
+            found("a 21st-century border management plan; the second Obama Administration")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -1093,7 +1265,10 @@ mod tests {
         let text = "On August 22, 2006 (Sept. 9, 2005), in FY2010 and fiscal year 2023, by 2040.";
         let qs = quantities(text);
         assert_eq!(&text[qs[1].range.clone()], "Sept. 9, 2005");
-        let iso: Vec<_> = qs.iter().map(|q| (q.kind, q.iso.clone().unwrap())).collect();
+        let iso: Vec<_> = qs
+            .iter()
+            .map(|q| (q.kind, q.iso.clone().unwrap()))
+            .collect();
         assert_eq!(
             iso,
             [
@@ -1108,7 +1283,12 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [START_WORDS, IDENTIFIER_CUES, IDENTIFIER_FOLLOWERS, FUNCTION_WORDS] {
+        for list in [
+            START_WORDS,
+            IDENTIFIER_CUES,
+            IDENTIFIER_FOLLOWERS,
+            FUNCTION_WORDS,
+        ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             assert_eq!(list, sorted.as_slice());
@@ -1117,7 +1297,9 @@ mod tests {
 
     #[test]
     fn identifiers_are_not_quantities() {
-        assert!(found("See H.R. 3268, Page 5 GAO-06-1046, Section 3 and (202) 512-6543.").is_empty());
+        assert!(
+            found("See H.R. 3268, Page 5 GAO-06-1046, Section 3 and (202) 512-6543.").is_empty()
+        );
         assert!(found("The 118 Congress and the 21st century; at 5 a.m.; (1) first").is_empty());
         assert!(found("Public Law 107-296 and 40 U.S.C. §8903").is_empty());
     }

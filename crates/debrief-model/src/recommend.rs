@@ -27,8 +27,8 @@ use crate::modality::{Clause, Subject, analyse, analyse_unchecked, imperative, t
 use crate::sections::classify_heading;
 use crate::text::{squash, tokenize};
 use crate::{
-    Action, Actor, ActorKind, ActorRef, ActorSource, Modality, Phrase, Recommendation, RecommendationKind,
-    Section, SectionKind, Voice,
+    Action, Actor, ActorKind, ActorRef, ActorSource, Modality, Phrase, Recommendation,
+    RecommendationKind, Section, SectionKind, Voice,
 };
 
 /// An actor named in a block: the byte range in the block text and the actor's index in the
@@ -67,7 +67,12 @@ fn bullet_prefix(text: &str) -> usize {
     let lead = text.len() - trimmed.len();
     let glyphs: usize = trimmed
         .chars()
-        .take_while(|c| matches!(c, '•' | '◦' | '▪' | '■' | '●' | '⁃' | '‣' | '∙' | '□' | '➢' | '►'))
+        .take_while(|c| {
+            matches!(
+                c,
+                '•' | '◦' | '▪' | '■' | '●' | '⁃' | '‣' | '∙' | '□' | '➢' | '►'
+            )
+        })
         .map(char::len_utf8)
         .sum();
     if glyphs == 0 {
@@ -108,7 +113,10 @@ impl Walker<'_, '_> {
             let section = self.block_section[b];
             if section != current_section {
                 current_section = section;
-                kind = self.sections.get(section).map_or(SectionKind::Body, |s| s.kind);
+                kind = self
+                    .sections
+                    .get(section)
+                    .map_or(SectionKind::Body, |s| s.kind);
                 last_subject.clear();
                 // A side heading ("Recommendation for Executive Action") may stand between a
                 // lead-in and its list: the lead-in survives a recommendations heading.
@@ -130,10 +138,24 @@ impl Walker<'_, '_> {
                         if let Some(rec) = self.item(b, offset, lead_in.as_ref(), kind) {
                             out.push(rec);
                         } else {
-                            self.prose(b, offset, &mut kind, &mut lead_in, &mut last_subject, &mut out);
+                            self.prose(
+                                b,
+                                offset,
+                                &mut kind,
+                                &mut lead_in,
+                                &mut last_subject,
+                                &mut out,
+                            );
                         }
                     } else {
-                        self.prose(b, offset, &mut kind, &mut lead_in, &mut last_subject, &mut out);
+                        self.prose(
+                            b,
+                            offset,
+                            &mut kind,
+                            &mut lead_in,
+                            &mut last_subject,
+                            &mut out,
+                        );
                     }
                 }
                 Role::Prose => {
@@ -224,7 +246,10 @@ impl Walker<'_, '_> {
         while k + 1 < hits.len() && hits[k + 1].range.end <= limit {
             let gap = text[hits[k].range.end..hits[k + 1].range.start].trim();
             let gap = gap.trim_end_matches("the").trim();
-            if matches!(gap, "" | "," | "and" | ", and" | "or" | ", or" | "&" | "as well as") {
+            if matches!(
+                gap,
+                "" | "," | "and" | ", and" | "or" | ", or" | "&" | "as well as"
+            ) {
                 out.push(&hits[k + 1]);
                 k += 1;
             } else {
@@ -252,8 +277,19 @@ impl Walker<'_, '_> {
             .to_lowercase();
         let subordinate = matches!(
             opening.as_str(),
-            "as" | "while" | "although" | "though" | "when" | "if" | "since" | "because"
-                | "after" | "before" | "once" | "until" | "whereas" | "given"
+            "as" | "while"
+                | "although"
+                | "though"
+                | "when"
+                | "if"
+                | "since"
+                | "because"
+                | "after"
+                | "before"
+                | "once"
+                | "until"
+                | "whereas"
+                | "given"
         );
         if subordinate {
             let hits = &self.blocks[b].hits;
@@ -330,8 +366,16 @@ impl Walker<'_, '_> {
             && words.iter().all(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "the" | "both" | "additionally" | "further" | "also" | "moreover" | "however"
-                        | "thus" | "still" | "finally"
+                    "the"
+                        | "both"
+                        | "additionally"
+                        | "further"
+                        | "also"
+                        | "moreover"
+                        | "however"
+                        | "thus"
+                        | "still"
+                        | "finally"
                 )
             });
         if !ok {
@@ -343,7 +387,13 @@ impl Walker<'_, '_> {
             .collect()
     }
 
-    fn action(&self, b: usize, base: usize, clause_verb: Option<Range<usize>>, object: Option<Range<usize>>) -> Option<Action> {
+    fn action(
+        &self,
+        b: usize,
+        base: usize,
+        clause_verb: Option<Range<usize>>,
+        object: Option<Range<usize>>,
+    ) -> Option<Action> {
         let verb = clause_verb?;
         let text = &self.doc.blocks[b].text;
         let verb = base + verb.start..base + verb.end;
@@ -357,6 +407,10 @@ impl Walker<'_, '_> {
     }
 
     /// Inline recommendations in the sentences of a prose block (from text offset `offset`).
+    #[allow(
+        clippy::too_many_lines,
+        reason = "the acceptance rules read best in one place, in the order they apply"
+    )]
     fn prose(
         &self,
         b: usize,
@@ -426,8 +480,10 @@ impl Walker<'_, '_> {
                 continue;
             }
             if clause.lead_in {
-                let paragraphs = clause.modal.len() > 0
-                    && s_text[clause.modal.clone()].to_lowercase().starts_with("recommend");
+                let paragraphs = !clause.modal.is_empty()
+                    && s_text[clause.modal.clone()]
+                        .to_lowercase()
+                        .starts_with("recommend");
                 // "such a strategy should seek to do the following:" names no actor: the
                 // items are for whoever the section's last recommendation addressed.
                 let section_index = self.block_section[b];
@@ -453,7 +509,8 @@ impl Walker<'_, '_> {
                 continue;
             }
             let passive = clause.voice == Voice::Passive;
-            let in_rec_section = matches!(kind, SectionKind::Recommendations | SectionKind::Options);
+            let in_rec_section =
+                matches!(kind, SectionKind::Recommendations | SectionKind::Options);
             // Generic actors under "must"/"shall" outside a recommendations section describe a
             // requirement ("potential grantees must submit their applications").
             // Agencies and generic actors under "must" or "shall" outside a recommendations
@@ -469,10 +526,9 @@ impl Walker<'_, '_> {
                             k,
                             Some(ActorKind::Public | ActorKind::Agency | ActorKind::Department)
                         ),
-                        Modality::Shall => !matches!(
-                            k,
-                            Some(ActorKind::Government | ActorKind::Legislature)
-                        ),
+                        Modality::Shall => {
+                            !matches!(k, Some(ActorKind::Government | ActorKind::Legislature))
+                        }
                         _ => false,
                     }
                 });
@@ -483,12 +539,15 @@ impl Walker<'_, '_> {
                 // actor ("it should also be made a part of the solution").
                 _ if passive => {
                     !actors.is_empty()
-                        && matches!(clause.modality, Modality::Must | Modality::Shall | Modality::Should)
+                        && matches!(
+                            clause.modality,
+                            Modality::Must | Modality::Shall | Modality::Should
+                        )
                 }
                 _ => !actors.is_empty(),
             };
             if !actors.is_empty() && !passive {
-                *last_subject = actors.clone();
+                last_subject.clone_from(&actors);
             }
             if !accept {
                 continue;
@@ -522,7 +581,12 @@ impl Walker<'_, '_> {
                 strength: clause.modality.strength(),
                 modal,
                 voice: clause.voice,
-                action: self.action(b, sentence.start, clause.verb.clone(), clause.object.clone()),
+                action: self.action(
+                    b,
+                    sentence.start,
+                    clause.verb.clone(),
+                    clause.object.clone(),
+                ),
                 section,
                 section_index,
                 block: b,
@@ -534,7 +598,13 @@ impl Walker<'_, '_> {
     }
 
     /// Other actors named in `range` (block offsets), not already listed.
-    fn mentions(&self, b: usize, range: &Range<usize>, actors: &[ActorRef], already: &[ActorRef]) -> Vec<ActorRef> {
+    fn mentions(
+        &self,
+        b: usize,
+        range: &Range<usize>,
+        actors: &[ActorRef],
+        already: &[ActorRef],
+    ) -> Vec<ActorRef> {
         let block = &self.doc.blocks[b];
         let mut out: Vec<ActorRef> = Vec::new();
         for h in &self.blocks[b].hits {
@@ -546,7 +616,12 @@ impl Walker<'_, '_> {
                 continue;
             }
             let id = &self.actors[h.actor].id;
-            if actors.iter().chain(already).chain(out.iter()).any(|a| &a.id == id) {
+            if actors
+                .iter()
+                .chain(already)
+                .chain(out.iter())
+                .any(|a| &a.id == id)
+            {
                 continue;
             }
             out.push(self.actor_ref(b, h, ActorSource::Mention));
@@ -555,6 +630,10 @@ impl Walker<'_, '_> {
     }
 
     /// An explicit recommendation from a list item (or an imperative paragraph after a lead-in).
+    #[allow(
+        clippy::too_many_lines,
+        reason = "title, body clause, inherited actors and action are one decision"
+    )]
     fn item(
         &self,
         b: usize,
@@ -659,7 +738,8 @@ impl Walker<'_, '_> {
         let (voice, action) = match &imperative_first {
             Some((start, _, v, o)) => (
                 Voice::Imperative,
-                self.action(b, *start, Some(v.clone()), o.clone()).or(action),
+                self.action(b, *start, Some(v.clone()), o.clone())
+                    .or(action),
             ),
             None => (voice, action),
         };
@@ -753,7 +833,10 @@ mod tests {
     #[test]
     fn fnv1a_ignores_case_spacing_and_punctuation() {
         assert_eq!(fnv1a("Congress should act."), fnv1a("congress  SHOULD act"));
-        assert_ne!(fnv1a("Congress should act."), fnv1a("Congress should not act."));
+        assert_ne!(
+            fnv1a("Congress should act."),
+            fnv1a("Congress should not act.")
+        );
         // Published FNV-1a 64 test vector: "a" → 0xaf63dc4c8601ec8c.
         assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
     }

@@ -57,6 +57,57 @@ pub fn sections(doc: &Document<'_>) -> Vec<Section> {
     out
 }
 
+/// Heading words of sections that recommend nothing.
+const BOILERPLATE: &[&str] = &[
+    "disclaimer",
+    "author information",
+    "author contact",
+    "contacts",
+    "contact information",
+    "acknowledg",
+    "scope and methodology",
+    "objectives, scope",
+    "table of contents",
+    "contents",
+    "abbreviations",
+    "related gao products",
+    "ordering information",
+    "obtaining copies",
+    "to report fraud",
+    "congressional relations",
+    "public affairs",
+    "references",
+    "bibliography",
+    "endnotes",
+    "comments from",
+    "agency comments",
+    "management comments",
+    "about this report",
+    "glossary",
+];
+/// Heading words of recommendations sections.
+const RECOMMENDATIONS: &[&str] = &[
+    "recommendation",
+    "recommends",
+    "should do",
+    "matters for congressional consideration",
+    "matter for congressional consideration",
+    "the way forward",
+    "what needs to be done",
+];
+/// Heading words of options sections.
+const OPTIONS: &[&str] = &[
+    "options",
+    "option for",
+    "considerations for congress",
+    "issues for congress",
+    "policy considerations",
+    "questions for congress",
+    "issues and options",
+    "alternatives for congress",
+    "considerations for policymakers",
+];
+
 /// What a section with this heading is for.
 ///
 /// - recommendations: "Recommendations", "Recommendation for Executive Action", "What GAO
@@ -75,53 +126,6 @@ pub fn sections(doc: &Document<'_>) -> Vec<Section> {
 /// ```
 pub fn classify_heading(title: &str) -> SectionKind {
     let t = title.to_lowercase();
-    const BOILERPLATE: &[&str] = &[
-        "disclaimer",
-        "author information",
-        "author contact",
-        "contacts",
-        "contact information",
-        "acknowledg",
-        "scope and methodology",
-        "objectives, scope",
-        "table of contents",
-        "contents",
-        "abbreviations",
-        "related gao products",
-        "ordering information",
-        "obtaining copies",
-        "to report fraud",
-        "congressional relations",
-        "public affairs",
-        "references",
-        "bibliography",
-        "endnotes",
-        "comments from",
-        "agency comments",
-        "management comments",
-        "about this report",
-        "glossary",
-    ];
-    const RECOMMENDATIONS: &[&str] = &[
-        "recommendation",
-        "recommends",
-        "should do",
-        "matters for congressional consideration",
-        "matter for congressional consideration",
-        "the way forward",
-        "what needs to be done",
-    ];
-    const OPTIONS: &[&str] = &[
-        "options",
-        "option for",
-        "considerations for congress",
-        "issues for congress",
-        "policy considerations",
-        "questions for congress",
-        "issues and options",
-        "alternatives for congress",
-        "considerations for policymakers",
-    ];
     if BOILERPLATE.iter().any(|k| t.contains(k)) {
         SectionKind::Boilerplate
     } else if RECOMMENDATIONS.iter().any(|k| t.contains(k)) {

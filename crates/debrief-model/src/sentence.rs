@@ -26,9 +26,9 @@ use crate::text::ascii_lower;
 /// Abbreviations that precede a name or a number and never end a sentence before a capitalised
 /// word (lower case, no final period).
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "adm", "amb", "approx", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "ft",
-    "gen", "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
-    "pvt", "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs",
+    "adm", "amb", "approx", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "ft", "gen",
+    "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt",
+    "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs",
 ];
 
 /// Abbreviations that may end a sentence: they end one only before a sentence-opening word.
@@ -36,29 +36,126 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 const OTHER_ABBREVIATIONS: &[&str] = &[
     "al", "ala", "amend", "app", "apr", "ariz", "ark", "art", "arts", "assn", "assoc", "aug",
     "ave", "blvd", "bros", "calif", "ch", "chap", "cir", "cl", "co", "colo", "cong", "conn",
-    "corp", "ct", "dec", "del", "dept", "div", "ed", "eds", "est", "et", "etc", "ex", "feb",
-    "fed", "fig", "figs", "fla", "ga", "govt", "ill", "inc", "ind", "intl", "jan", "jr", "jul",
-    "jun", "kan", "ky", "la", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo", "mont",
-    "natl", "neb", "nev", "no", "nos", "nov", "n°", "oct", "okla", "op", "ore", "p", "pa",
-    "para", "paras", "pp", "pt", "pts", "rd", "ref", "reg", "sec", "secs", "sep", "sept",
-    "sess", "sr", "stat", "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt",
-    "wash", "wis", "wyo",
+    "corp", "ct", "dec", "del", "dept", "div", "ed", "eds", "est", "et", "etc", "ex", "feb", "fed",
+    "fig", "figs", "fla", "ga", "govt", "ill", "inc", "ind", "intl", "jan", "jr", "jul", "jun",
+    "kan", "ky", "la", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo", "mont", "natl",
+    "neb", "nev", "no", "nos", "nov", "n°", "oct", "okla", "op", "ore", "p", "pa", "para", "paras",
+    "pp", "pt", "pts", "rd", "ref", "reg", "sec", "secs", "sep", "sept", "sess", "sr", "stat",
+    "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt", "wash", "wis", "wyo",
 ];
 
 /// Capitalised closed-class words that typically open a sentence (lower case). After an
 /// abbreviation, an initial or a dotted acronym, a split happens only before one of these.
 const SENTENCE_OPENERS: &[&str] = &[
-    "a", "according", "additionally", "after", "again", "all", "also", "although", "among",
-    "an", "and", "another", "any", "as", "at", "because", "before", "both", "but", "by",
-    "consequently", "currently", "despite", "did", "do", "does", "during", "each", "either",
-    "even", "every", "few", "finally", "first", "for", "from", "further", "furthermore",
-    "given", "he", "her", "here", "his", "how", "however", "i", "if", "in", "indeed", "instead",
-    "is", "it", "its", "likewise", "many", "meanwhile", "moreover", "most", "my", "neither",
-    "nevertheless", "no", "nor", "not", "on", "one", "or", "other", "our", "overall", "second",
-    "several", "she", "similarly", "since", "so", "some", "still", "such", "that", "the",
-    "their", "then", "there", "therefore", "these", "they", "third", "this", "those", "though",
-    "thus", "to", "today", "under", "unlike", "we", "what", "when", "where", "whether", "which",
-    "while", "who", "why", "with", "yet", "you", "your",
+    "a",
+    "according",
+    "additionally",
+    "after",
+    "again",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "consequently",
+    "currently",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "even",
+    "every",
+    "few",
+    "finally",
+    "first",
+    "for",
+    "from",
+    "further",
+    "furthermore",
+    "given",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "is",
+    "it",
+    "its",
+    "likewise",
+    "many",
+    "meanwhile",
+    "moreover",
+    "most",
+    "my",
+    "neither",
+    "nevertheless",
+    "no",
+    "nor",
+    "not",
+    "on",
+    "one",
+    "or",
+    "other",
+    "our",
+    "overall",
+    "second",
+    "several",
+    "she",
+    "similarly",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "third",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "today",
+    "under",
+    "unlike",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// Characters that mark a list item or a bullet inside running text.
@@ -408,11 +505,10 @@ impl<'a> Segmenter<'a> {
                     .iter()
                     .any(|&(_, m, s, _)| s == style && m == n + 1)
         };
-        for k in 0..found.len() {
+        for (k, &(start, _, _, period)) in found.iter().enumerate() {
             if !confirmed(k) {
                 continue;
             }
-            let (start, _, _, period) = found[k];
             if period != usize::MAX {
                 self.marker_periods.push(period);
             }
@@ -489,7 +585,10 @@ mod tests {
             ),
             (
                 "See H.R. 3268 and S. 1677. Public Law No. 107-296 applies.",
-                &["See H.R. 3268 and S. 1677.", "Public Law No. 107-296 applies."],
+                &[
+                    "See H.R. 3268 and S. 1677.",
+                    "Public Law No. 107-296 applies.",
+                ],
             ),
             (
                 "Dr. Smith testified (Sec. 3 of the act). It passed.",
@@ -504,11 +603,17 @@ mod tests {
             ),
             (
                 "The memorial was completed.34 If Congress wished to act, it could.",
-                &["The memorial was completed.34", "If Congress wished to act, it could."],
+                &[
+                    "The memorial was completed.34",
+                    "If Congress wished to act, it could.",
+                ],
             ),
             (
                 "The office is in Washington, D.C. The report was issued Sept. 9, 2005.",
-                &["The office is in Washington, D.C.", "The report was issued Sept. 9, 2005."],
+                &[
+                    "The office is in Washington, D.C.",
+                    "The report was issued Sept. 9, 2005.",
+                ],
             ),
             (
                 "GAO examined (1) challenges, (2) mechanisms, and (3) strategies. It found gaps.",
@@ -541,7 +646,11 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [super::TITLE_ABBREVIATIONS, super::OTHER_ABBREVIATIONS, super::SENTENCE_OPENERS] {
+        for list in [
+            super::TITLE_ABBREVIATIONS,
+            super::OTHER_ABBREVIATIONS,
+            super::SENTENCE_OPENERS,
+        ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             assert_eq!(list, sorted.as_slice());

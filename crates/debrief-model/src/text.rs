@@ -54,27 +54,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     };
     let mut i = 0;
     while i < bytes.len() {
-        let (c, n) = char_at(i);
-        if c.is_whitespace() {
-            i += n;
+        let (ch, width) = char_at(i);
+        if ch.is_whitespace() {
+            i += width;
             continue;
         }
-        if !is_word_char(c) {
+        if !is_word_char(ch) {
             out.push(Token {
                 start: i,
-                end: i + n,
+                end: i + width,
                 word: false,
             });
-            i += n;
+            i += width;
             continue;
         }
         let start = i;
-        let mut end = i + n;
+        let mut end = i + width;
         while end < bytes.len() {
-            let (d, m) = char_at(end);
-            if is_word_char(d) {
-                end += m;
-            } else if d == ','
+            let (next, next_width) = char_at(end);
+            if is_word_char(next) {
+                end += next_width;
+            } else if next == ','
                 && bytes[end - 1].is_ascii_digit()
                 && bytes.len() >= end + 4
                 && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
@@ -82,9 +82,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             {
                 // A thousands separator: "2,000".
                 end += 1;
-            } else if is_inner_joiner(d) && end + m < bytes.len() && is_word_char(char_at(end + m).0) {
+            } else if is_inner_joiner(next)
+                && end + next_width < bytes.len()
+                && is_word_char(char_at(end + next_width).0)
+            {
                 // A joiner counts only when a word character follows it.
-                end += m;
+                end += next_width;
             } else {
                 break;
             }
@@ -164,7 +167,11 @@ pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
 
 /// An automaton for [`word_matches`]: leftmost-longest semantics, a DFA when `dfa` (fastest,
 /// for the larger tables), with aho-corasick's prefilters doing most of the skipping.
-pub(crate) fn word_automaton<I, P>(patterns: I, case_insensitive: bool, dfa: bool) -> Option<AhoCorasick>
+pub(crate) fn word_automaton<I, P>(
+    patterns: I,
+    case_insensitive: bool,
+    dfa: bool,
+) -> Option<AhoCorasick>
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
@@ -200,7 +207,9 @@ pub(crate) fn word_matches(
         let ok = boundary_before
             && text.is_char_boundary(end)
             && if prefix(p) {
-                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
+                while end < bytes.len()
+                    && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80)
+                {
                     end += 1;
                 }
                 while !text.is_char_boundary(end) {
@@ -288,7 +297,10 @@ mod tests {
                 "."
             ]
         );
-        assert_eq!(words("U.S.–Mexico 2,000, 12,5"), ["U.S.", "–", "Mexico", "2,000", ",", "12", ",", "5"]);
+        assert_eq!(
+            words("U.S.–Mexico 2,000, 12,5"),
+            ["U.S.", "–", "Mexico", "2,000", ",", "12", ",", "5"]
+        );
     }
 
     #[test]

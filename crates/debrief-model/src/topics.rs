@@ -294,7 +294,10 @@ mod tests {
         let lexicon = TopicLexicon::builtin();
         let mut counts = TopicCounts::default();
         // "oil" inside "toil" and "boiler" is not a match; "immigra*" takes any ending.
-        lexicon.count("Toil in the boiler room. Immigrants, IMMIGRATION.", &mut counts);
+        lexicon.count(
+            "Toil in the boiler room. Immigrants, IMMIGRATION.",
+            &mut counts,
+        );
         assert_eq!(counts.hits(TopicCode(8)), 0);
         assert_eq!(counts.hits(TopicCode(9)), 2);
         let topics = counts.assignments(1, 3);

@@ -61,9 +61,10 @@ fn normalise(s: &str) -> String {
 }
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("DEBRIEF_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let dir = std::env::var_os("DEBRIEF_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+        PathBuf::from,
+    );
     dir.join("MANIFEST.tsv").is_file().then_some(dir)
 }
 
@@ -142,6 +143,7 @@ fn score(doc: &str, text: &str, all: &[Expectation]) -> Score {
     s
 }
 
+#[allow(clippy::cast_precision_loss, reason = "counts of a few hundred")]
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
@@ -216,11 +218,9 @@ fn corpus_recommendations_precision_and_recall() {
         totals.found += s.found;
         totals.actors_agree += s.actors_agree;
         totals.modality_agree += s.modality_agree;
-        totals.false_positives.extend(
-            s.false_positives
-                .iter()
-                .map(|f| format!("{id}: {f}")),
-        );
+        totals
+            .false_positives
+            .extend(s.false_positives.iter().map(|f| format!("{id}: {f}")));
         totals
             .missed
             .extend(s.missed.iter().map(|m| format!("{id}: {m}")));

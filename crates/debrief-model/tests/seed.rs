@@ -134,7 +134,14 @@ fn programs_institutions_quantities_and_topics() {
         assert!(programs.contains(&letters(p)), "{p} not in {programs:?}");
     }
     let actors: Vec<&str> = brief.actors.iter().map(|a| a.id.as_str()).collect();
-    for a in ["northcom", "border-patrol", "us", "mexico", "congress", "mexico-armed-forces"] {
+    for a in [
+        "northcom",
+        "border-patrol",
+        "us",
+        "mexico",
+        "congress",
+        "mexico-armed-forces",
+    ] {
         assert!(actors.contains(&a), "{a} not in {actors:?}");
     }
 
@@ -146,16 +153,29 @@ fn programs_institutions_quantities_and_topics() {
             .unwrap_or_else(|| panic!("no quantity {text}: {:#?}", brief.quantities))
     };
     let miles = q("2,000 miles");
-    assert_eq!((miles.kind, miles.value, miles.unit.as_deref()), (QuantityKind::Length, Some(2000.0), Some("mile")));
+    assert_eq!(
+        (miles.kind, miles.value, miles.unit.as_deref()),
+        (QuantityKind::Length, Some(2000.0), Some("mile"))
+    );
     assert_eq!(miles.span.slice(SEED), Some("2,000 miles"));
     let hundred = q("100 percent");
-    assert_eq!((hundred.kind, hundred.value), (QuantityKind::Percent, Some(100.0)));
+    assert_eq!(
+        (hundred.kind, hundred.value),
+        (QuantityKind::Percent, Some(100.0))
+    );
     let forty = q("40 percent");
     assert_eq!((forty.value, forty.bound), (Some(40.0), Bound::AtMost));
     assert_eq!(forty.qualifier.as_ref().unwrap().text, "as much as");
     assert_eq!(forty.measures.as_deref(), Some("American content"));
-    let billions = brief.quantities.iter().find(|q| q.vague).expect("a vague amount");
-    assert_eq!((billions.magnitude, billions.kind), (Some(1e9), QuantityKind::Money));
+    let billions = brief
+        .quantities
+        .iter()
+        .find(|q| q.vague)
+        .expect("a vague amount");
+    assert_eq!(
+        (billions.magnitude, billions.kind),
+        (Some(1e9), QuantityKind::Money)
+    );
     // No quantity from "21st" or "second".
     assert!(
         brief

@@ -49,8 +49,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             a.name.clone(),
             a.id.clone(),
             a.mentions.len().to_string(),
-            a.mentions.first().map(|m| at.at(m.span)).unwrap_or_default(),
-            a.parent.clone().map(|p| format!("part of {p}")).unwrap_or_default(),
+            a.mentions
+                .first()
+                .map(|m| at.at(m.span))
+                .unwrap_or_default(),
+            a.parent
+                .clone()
+                .map(|p| format!("part of {p}"))
+                .unwrap_or_default(),
         ]);
     }
     for p in &brief.programs {
@@ -60,8 +66,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             p.name.clone(),
             p.id.clone(),
             p.mentions.len().to_string(),
-            p.mentions.first().map(|m| at.at(m.span)).unwrap_or_default(),
-            p.acronym.clone().map(|a| format!("({a})")).unwrap_or_default(),
+            p.mentions
+                .first()
+                .map(|m| at.at(m.span))
+                .unwrap_or_default(),
+            p.acronym
+                .clone()
+                .map(|a| format!("({a})"))
+                .unwrap_or_default(),
         ]);
     }
     for a in &brief.acronyms {

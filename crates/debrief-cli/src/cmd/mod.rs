@@ -1,7 +1,7 @@
 //! One module per subcommand: its arguments and its `run`.
 
 pub(crate) mod analyze;
-pub(crate) mod parse;
 pub(crate) mod entities;
+pub(crate) mod parse;
 pub(crate) mod quantities;
 pub(crate) mod recommendations;

@@ -27,10 +27,8 @@ fn snake<T: serde::Serialize>(value: &T) -> String {
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (text, brief) = args.list.brief()?;
     // Amounts first, then dates: dates and fiscal years are kept apart from counts.
-    let (dates, amounts): (Vec<_>, Vec<_>) = brief
-        .quantities
-        .iter()
-        .partition(|q| q.kind.is_temporal());
+    let (dates, amounts): (Vec<_>, Vec<_>) =
+        brief.quantities.iter().partition(|q| q.kind.is_temporal());
     let shown: Vec<&debrief::model::Quantity> = if args.no_dates {
         amounts
     } else {
@@ -42,7 +40,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let at = Locator::new(&text);
     let mut table = Table::new(&[
-        "at", "text", "kind", "value", "unit", "bound", "qualifier", "measures",
+        "at",
+        "text",
+        "kind",
+        "value",
+        "unit",
+        "bound",
+        "qualifier",
+        "measures",
     ]);
     for q in shown {
         let value = match (q.value, q.upper, q.magnitude) {
@@ -58,7 +63,10 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             value,
             q.unit.clone().unwrap_or_default(),
             snake(&q.bound),
-            q.qualifier.as_ref().map(|p| p.text.clone()).unwrap_or_default(),
+            q.qualifier
+                .as_ref()
+                .map(|p| p.text.clone())
+                .unwrap_or_default(),
             q.measures.clone().unwrap_or_default(),
         ]);
     }

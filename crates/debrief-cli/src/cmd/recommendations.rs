@@ -22,7 +22,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let at = Locator::new(&text);
     let mut table = Table::new(&[
-        "id", "at", "kind", "modality", "actors", "action", "title or text", "section",
+        "id",
+        "at",
+        "kind",
+        "modality",
+        "actors",
+        "action",
+        "title or text",
+        "section",
     ]);
     for r in &brief.recommendations {
         let kind = match r.kind {
@@ -35,8 +42,13 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             kind.to_owned(),
             format!("{:?}", r.modality).to_lowercase(),
             join(r.actors.iter().map(|a| a.name.as_str())),
-            r.action.as_ref().map(|a| a.verb.clone()).unwrap_or_default(),
-            r.title.as_ref().map_or_else(|| r.text.clone(), |t| t.text.clone()),
+            r.action
+                .as_ref()
+                .map(|a| a.verb.clone())
+                .unwrap_or_default(),
+            r.title
+                .as_ref()
+                .map_or_else(|| r.text.clone(), |t| t.text.clone()),
             r.section.clone().unwrap_or_default(),
         ]);
     }
