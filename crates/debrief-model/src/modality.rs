@@ -599,27 +599,31 @@ fn modal_end_of(w: &Words<'_>, m: usize, modal: &Range<usize>) -> usize {
     k
 }
 
+/// A pronoun subject at token `last`. It opens its clause: at the start, after punctuation or
+/// after a conjunction or sentence adverb; after a noun or a subordinator it is in an embedded
+/// clause ("how much change it needs to make", "if it should").
+fn pronoun_subject(w: &Words<'_>, last: usize) -> Option<Subject> {
+    if last > 0 {
+        let prev = w.lw(last - 1);
+        let opens = !w.is_word(last - 1)
+            || matches!(
+                prev,
+                "and" | "but" | "so" | "yet" | "then" | "therefore" | "thus"
+            )
+            || w.is_adverb(last - 1);
+        if !opens {
+            return None;
+        }
+    }
+    Some(Subject::Pronoun(w.toks[last].range()))
+}
+
 /// The subject noun phrase ending just before token `end` (exclusive).
 fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
     let last = end - 1;
     let lw = w.lw(last);
     if matches!(lw, "it" | "they" | "he" | "she") {
-        // A pronoun subject opens its clause: at the start, after punctuation or after a
-        // conjunction or sentence adverb. After a noun or a subordinator it is in an embedded
-        // clause ("how much change it needs to make", "if it should").
-        if last > 0 {
-            let prev = w.lw(last - 1);
-            let opens = !w.is_word(last - 1)
-                || matches!(
-                    prev,
-                    "and" | "but" | "so" | "yet" | "then" | "therefore" | "thus"
-                )
-                || w.is_adverb(last - 1);
-            if !opens {
-                return None;
-            }
-        }
-        return Some(Subject::Pronoun(w.toks[last].range()));
+        return pronoun_subject(w, last);
     }
     if matches!(lw, "we" | "i" | "you" | "one") || RELATIVES.contains(&lw) {
         return None;
