@@ -5,7 +5,12 @@
 //! cargo run --release -p debrief-model --example profile -- /path/to/corpus [iterations]
 //! SIZE_MB=1 NO_STAGES=1 valgrind --tool=callgrind target/release/examples/profile /path/to/corpus 1
 //! ```
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::cast_precision_loss)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_precision_loss
+)]
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("a corpus directory"));
