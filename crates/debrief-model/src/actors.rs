@@ -38,8 +38,9 @@ use crate::{ActorKind, Error};
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    /// For each automaton pattern, the entry it names.
-    pattern_entry: Vec<usize>,
+    /// For each automaton pattern: what it names, and the acronym it is, if any.
+    patterns: Vec<(PatternTarget, Option<usize>)>,
+    /// One automaton for names, office titles and known acronyms, so that a text is read once.
     /// `None` for an empty gazetteer.
     automaton: Option<AhoCorasick>,
     /// "Energy" → the entry of "Department of Energy", longest first.
@@ -47,7 +48,24 @@ pub struct Gazetteer {
     /// Acronyms known without a definition: (short, long), from the all-caps aliases and
     /// `data/acronyms.tsv`.
     acronyms: Vec<(String, String)>,
-    acronym_automaton: Option<AhoCorasick>,
+}
+
+/// What a pattern of the gazetteer's automaton stands for.
+#[derive(Debug, Clone, Copy)]
+enum PatternTarget {
+    /// A name or alias of an entry.
+    Entry(usize),
+    /// An office title ("Secretary", "Director") that opens a pattern.
+    Title,
+    /// Only an acronym known without definition ("GDP").
+    Acronym,
+}
+
+/// What one reading of a text found: names (with blockers), titles, known acronyms.
+struct Scan {
+    raw: Vec<(Range<usize>, usize)>,
+    titles: Vec<Range<usize>>,
+    acronyms: Vec<(Range<usize>, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -245,8 +263,35 @@ impl Builder {
     fn build(mut self) -> Result<Gazetteer, Error> {
         self.acronyms.sort();
         self.acronyms.dedup_by(|a, b| a.0 == b.0);
-        let acronym_automaton = word_automaton(self.acronyms.iter().map(|(s, _)| s), false, true);
-        let automaton = word_automaton(&self.surfaces, false, true)
+        let acronym_index: std::collections::HashMap<&str, usize> = self
+            .acronyms
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| (s.as_str(), i))
+            .collect();
+        let mut surfaces = std::mem::take(&mut self.surfaces);
+        let mut patterns: Vec<(PatternTarget, Option<usize>)> = self
+            .pattern_entry
+            .iter()
+            .zip(&surfaces)
+            .map(|(e, s)| (PatternTarget::Entry(*e), acronym_index.get(s.as_str()).copied()))
+            .collect();
+        for title in TITLES {
+            surfaces.push((*title).to_owned());
+            patterns.push((PatternTarget::Title, None));
+        }
+        let known: std::collections::HashSet<&str> = surfaces.iter().map(String::as_str).collect();
+        let mut only: Vec<(String, usize)> = Vec::new();
+        for (i, (short, _)) in self.acronyms.iter().enumerate() {
+            if !known.contains(short.as_str()) {
+                only.push((short.clone(), i));
+            }
+        }
+        for (short, i) in only {
+            surfaces.push(short);
+            patterns.push((PatternTarget::Acronym, Some(i)));
+        }
+        let automaton = word_automaton(&surfaces, false, true)
             .ok_or_else(|| Error::new("gazetteer", 0, "a buildable automaton", "too many names"))?;
         let mut departments: Vec<(String, usize)> = self
             .entries
@@ -262,11 +307,10 @@ impl Builder {
         departments.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         Ok(Gazetteer {
             entries: self.entries,
-            pattern_entry: self.pattern_entry,
+            patterns,
             automaton: Some(automaton),
             departments,
             acronyms: self.acronyms,
-            acronym_automaton,
         })
     }
 }
@@ -298,9 +342,6 @@ const TITLES: &[&str] = &[
     "Administration",
 ];
 
-static TITLE_AUTOMATON: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| word_automaton(TITLES, false, true));
-
 /// Words that may precede a title and belong to it ("Deputy Secretary").
 const TITLE_PREFIXES: &[&str] = &[
     "Deputy",
@@ -315,11 +356,10 @@ impl Gazetteer {
     fn empty() -> Self {
         Gazetteer {
             entries: Vec::new(),
-            pattern_entry: Vec::new(),
+            patterns: Vec::new(),
             automaton: None,
             departments: Vec::new(),
             acronyms: Vec::new(),
-            acronym_automaton: None,
         }
     }
 
@@ -418,13 +458,60 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        self.acronym_automaton
+        let scan = self.scan(text);
+        scan.acronyms.into_iter().map(move |(range, a)| {
+            let (short, long) = &self.acronyms[a];
+            (range, short.as_str(), long.as_str())
+        })
+    }
+
+    /// Reads `text` once: names, office titles and known acronyms.
+    fn scan(&self, text: &str) -> Scan {
+        let mut scan = Scan {
+            raw: Vec::new(),
+            titles: Vec::new(),
+            acronyms: Vec::new(),
+        };
+        let Some(automaton) = &self.automaton else {
+            return scan;
+        };
+        for (range, pattern) in word_matches(automaton, text, |_| false) {
+            let (target, acronym) = self.patterns[pattern];
+            if let Some(a) = acronym {
+                scan.acronyms.push((range.clone(), a));
+            }
+            match target {
+                PatternTarget::Entry(e) => {
+                    // A generic alias that is also a title ("Administration", "Inspector
+                    // General") may open a pattern ("the Obama Administration").
+                    if TITLES.contains(&&text[range.clone()]) {
+                        scan.titles.push(range.clone());
+                    }
+                    scan.raw.push((range, e));
+                }
+                PatternTarget::Title => scan.titles.push(range),
+                PatternTarget::Acronym => {}
+            }
+        }
+        scan
+    }
+
+    /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
+    /// [`Gazetteer::known_acronyms`]), from one reading of the text.
+    pub(crate) fn find_with_acronyms<'g>(
+        &'g self,
+        text: &str,
+    ) -> (Vec<ActorHit<'g>>, Vec<(Range<usize>, &'g str, &'g str)>) {
+        let scan = self.scan(text);
+        let acronyms = scan
+            .acronyms
             .iter()
-            .flat_map(move |a| word_matches(a, text, |_| false))
-            .map(|(range, p)| {
-                let (short, long) = &self.acronyms[p];
-                (range, short.as_str(), long.as_str())
+            .map(|(range, a)| {
+                let (short, long) = &self.acronyms[*a];
+                (range.clone(), short.as_str(), long.as_str())
             })
+            .collect();
+        (self.resolve(text, &scan), acronyms)
     }
 
     fn hit(&self, entry: usize, range: Range<usize>) -> Option<ActorHit<'_>> {
@@ -448,21 +535,20 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        // Gazetteer matches, with place-name blockers kept for now so they shadow shorter names.
-        let mut raw: Vec<(Range<usize>, usize)> = Vec::new();
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        for (range, pattern) in word_matches(automaton, text, |_| false) {
-            raw.push((range, self.pattern_entry[pattern]));
-        }
+        let scan = self.scan(text);
+        self.resolve(text, &scan)
+    }
+
+    /// The actors of a scan: names (place-name blockers dropped) and office patterns.
+    fn resolve<'g>(&'g self, text: &str, scan: &Scan) -> Vec<ActorHit<'g>> {
+        let raw = &scan.raw;
         let mut hits: Vec<ActorHit<'g>> = Vec::with_capacity(raw.len());
-        for (range, entry) in &raw {
+        for (range, entry) in raw {
             if let Some(hit) = self.hit(*entry, range.clone()) {
                 hits.push(hit);
             }
         }
-        let patterns = self.patterns(text, &raw);
+        let patterns = self.patterns(text, raw, &scan.titles);
         if !patterns.is_empty() {
             hits.retain(|h| !patterns.iter().any(|p| overlaps(&p.range, &h.range)));
             hits.extend(patterns);
@@ -481,23 +567,20 @@ impl Gazetteer {
     }
 
     /// Office-holders and administrations found by pattern.
-    fn patterns<'g>(&'g self, text: &str, raw: &[(Range<usize>, usize)]) -> Vec<ActorHit<'g>> {
-        let Some(titles) = TITLE_AUTOMATON.as_ref() else {
-            return Vec::new();
-        };
+    ///
+    /// A longer name that contains a title ("Federal Aviation Administration", "Office of the
+    /// Director of National Intelligence") was matched instead of it by the leftmost-longest
+    /// scan, so every title here stands on its own.
+    fn patterns<'g>(
+        &'g self,
+        text: &str,
+        raw: &[(Range<usize>, usize)],
+        titles: &[Range<usize>],
+    ) -> Vec<ActorHit<'g>> {
         let mut out: Vec<ActorHit<'g>> = Vec::new();
-        for (range, _) in word_matches(titles, text, |_| false) {
+        for range in titles {
+            let range = range.clone();
             if out.iter().any(|h| overlaps(&h.range, &range)) {
-                continue;
-            }
-            // A longer gazetteer name that contains the title ("Federal Aviation
-            // Administration", "Office of the Director of National Intelligence") wins.
-            let inside = raw.iter().any(|(r, e)| {
-                r.start <= range.start && range.end <= r.end && r.len() > range.len() && {
-                    self.entries[*e].id != "administration"
-                }
-            });
-            if inside {
                 continue;
             }
             let title = &text[range.clone()];

@@ -142,6 +142,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         actors: ActorTable::default(),
         programs: ProgramTable::default(),
         quantities: Vec::new(),
+        known_acronyms: KnownAcronyms::default(),
     };
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
@@ -179,7 +180,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         section.topics = counts.assignments(2, 3);
     }
     brief.topics = doc_counts.assignments(3, 5);
-    brief.acronyms = acronyms(doc, options.gazetteer, &defined, &pass.term_counts);
+    brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
     brief.sections = sections;
     brief.recommendations = recommendations;
     brief.quantities = pass.quantities;
@@ -198,6 +199,24 @@ struct Entities<'o, 'd> {
     actors: ActorTable,
     programs: ProgramTable,
     quantities: Vec<Quantity>,
+    known_acronyms: KnownAcronyms,
+}
+
+/// Acronyms used without definition, in order of first use, with their counts.
+#[derive(Default)]
+struct KnownAcronyms {
+    index: HashMap<String, usize>,
+    list: Vec<(String, String, usize)>,
+}
+
+impl KnownAcronyms {
+    fn add(&mut self, short: &str, long: &str) {
+        let i = *self.index.entry(short.to_owned()).or_insert_with(|| {
+            self.list.push((short.to_owned(), long.to_owned(), 0));
+            self.list.len() - 1
+        });
+        self.list[i].2 += 1;
+    }
 }
 
 /// A block and its sentences, to turn text ranges into spans and mentions.
@@ -244,10 +263,14 @@ impl Entities<'_, '_> {
         hits
     }
 
-    /// Actors from the gazetteer.
+    /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for h in self.options.gazetteer.find(&at.block.text) {
+        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(&at.block.text);
+        for (_, short, long) in acronyms {
+            self.known_acronyms.add(short, long);
+        }
+        for h in found {
             let a = self
                 .actors
                 .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
@@ -355,14 +378,9 @@ impl Entities<'_, '_> {
     }
 }
 
-/// The acronyms of the document: those it defines (with how often the short form occurs) and
-/// those it uses without definition that the gazetteer knows.
-fn acronyms(
-    doc: &Document<'_>,
-    gazetteer: &Gazetteer,
-    defined: &Defined,
-    term_counts: &[usize],
-) -> Vec<Acronym> {
+/// The acronyms of the document: those it defines (with how often the short form occurs),
+/// then those it uses without definition that the gazetteer knows.
+fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> Vec<Acronym> {
     let mut out: Vec<Acronym> = defined
         .terms
         .iter()
@@ -376,27 +394,17 @@ fn acronyms(
             occurrences: *n,
         })
         .collect();
-    let mut index: HashMap<String, usize> = out
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.short.clone(), i))
-        .collect();
-    for block in &doc.blocks {
-        for (_, short, long) in gazetteer.known_acronyms(&block.text) {
-            let i = *index.entry(short.to_owned()).or_insert_with(|| {
-                out.push(Acronym {
-                    short: short.to_owned(),
-                    long: long.to_owned(),
-                    source: AcronymSource::Known,
-                    definition: None,
-                    occurrences: 0,
-                });
-                out.len() - 1
-            });
-            if out[i].source == AcronymSource::Known {
-                out[i].occurrences += 1;
-            }
+    for (short, long, n) in known.list {
+        if out.iter().any(|a| a.short == short) {
+            continue;
         }
+        out.push(Acronym {
+            short,
+            long,
+            source: AcronymSource::Known,
+            definition: None,
+            occurrences: n,
+        });
     }
     out
 }

@@ -54,6 +54,7 @@ pub(crate) enum Subject {
 static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build([
             "must",
             "shall",
@@ -344,14 +345,18 @@ const ACTORLESS: &[&str] = &[
 struct Words<'a> {
     text: &'a str,
     toks: Vec<Token>,
-    lower: Vec<String>,
+    /// The text in ASCII lower case: same byte offsets, so a token's range slices it too.
+    lower: String,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a str) -> Self {
         let toks = tokenize(text);
-        let lower = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        Words { text, toks, lower }
+        Words {
+            text,
+            toks,
+            lower: text.to_ascii_lowercase(),
+        }
     }
 
     fn len(&self) -> usize {
@@ -359,7 +364,7 @@ impl<'a> Words<'a> {
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.toks.get(i).map_or("", |t| &self.lower[t.range()])
     }
 
     fn raw(&self, i: usize) -> &'a str {
@@ -657,8 +662,7 @@ fn subject(w: &Words<'_>, end: usize) -> Option<Subject> {
         if lwi == "," {
             // Part of a coordination ("X, Y, and Z") when the phrase so far holds "and"/"or"
             // and a word (not a sentence adverb) precedes the comma.
-            let so_far = &w.lower[k..end];
-            let coordinated = so_far.iter().any(|s| s == "and" || s == "or");
+            let coordinated = (k..end).any(|j| matches!(w.lw(j), "and" | "or"));
             let prev_is_name = i > 0 && is_capitalised(w.raw(i - 1)) && i - 1 > 0;
             if coordinated && prev_is_name {
                 k -= 1;

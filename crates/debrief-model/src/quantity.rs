@@ -440,9 +440,17 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
     // windows around them, not word by word.
     let bytes = text.as_bytes();
     let mut candidates: Vec<usize> = Vec::new();
-    for (i, b) in bytes.iter().enumerate() {
-        if (b.is_ascii_digit() && !(i > 0 && bytes[i - 1].is_ascii_digit())) || *b == b'$' {
-            candidates.push(i);
+    let mut i = 0;
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|b| b.is_ascii_digit() || *b == b'$')
+    {
+        let at = i + k;
+        candidates.push(at);
+        // Skip the rest of a run of digits.
+        i = at + 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
         }
     }
     if let Some(words) = NUMBER_WORDS.as_ref() {
@@ -480,11 +488,11 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
         // A window from a little before the first candidate to well after the last one that
         // is near it.
         let first = k;
-        let start = window_start(text, candidates[k].saturating_sub(48), candidates[k]);
-        let mut end = window_end(text, candidates[k] + 128);
+        let start = window_start(text, candidates[k].saturating_sub(40), candidates[k]);
+        let mut end = window_end(text, candidates[k] + 96);
         k += 1;
         while k < candidates.len() && candidates[k] < end {
-            end = window_end(text, candidates[k] + 128);
+            end = window_end(text, candidates[k] + 96);
             k += 1;
         }
         scan(text, start..end, &candidates[first..k], &mut out);
@@ -704,7 +712,12 @@ fn number_value(s: &str) -> Option<f64> {
 
 /// A number word ("two", "twenty-five", "dozen").
 fn word_value(s: &str) -> Option<f64> {
-    let lower = s.to_ascii_lowercase();
+    if !s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    let lower = crate::text::ascii_lower(s, &mut buf);
+    let lower = lower.as_ref();
     if let Some((tens, ones)) = lower.split_once('-') {
         let t = SMALL.iter().find(|(w, _)| *w == tens)?.1;
         let o = SMALL.iter().find(|(w, _)| *w == ones)?.1;
@@ -1119,11 +1132,11 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             }
             break;
         }
-        let lower = s.to_ascii_lowercase();
-        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
-            && (lower != "and" || words.is_empty())
-        {
-            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "its" | "their") {
+        let mut buf = [0u8; 32];
+        let lower = crate::text::ascii_lower(s, &mut buf);
+        let lower = lower.as_ref();
+        if FUNCTION_WORDS.binary_search(&lower).is_ok() && (lower != "and" || words.is_empty()) {
+            if words.is_empty() && matches!(lower, "the" | "a" | "an" | "its" | "their") {
                 k += 1;
                 continue;
             }
@@ -1177,8 +1190,10 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
             }
             break;
         }
-        let lower = s.to_ascii_lowercase();
-        if FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok() || number_value(s).is_some() {
+        let mut buf = [0u8; 32];
+        let lower = crate::text::ascii_lower(s, &mut buf);
+        let lower = lower.as_ref();
+        if FUNCTION_WORDS.binary_search(&lower).is_ok() || number_value(s).is_some() {
             break;
         }
         if is_capitalised(s) {
