@@ -50,6 +50,9 @@ pub struct Gazetteer {
     acronyms: Vec<(String, String)>,
 }
 
+/// A known acronym used in a text: its range, short form and long form.
+pub(crate) type KnownAcronym<'g> = (Range<usize>, &'g str, &'g str);
+
 /// What a pattern of the gazetteer's automaton stands for.
 #[derive(Debug, Clone, Copy)]
 enum PatternTarget {
@@ -274,7 +277,12 @@ impl Builder {
             .pattern_entry
             .iter()
             .zip(&surfaces)
-            .map(|(e, s)| (PatternTarget::Entry(*e), acronym_index.get(s.as_str()).copied()))
+            .map(|(e, s)| {
+                (
+                    PatternTarget::Entry(*e),
+                    acronym_index.get(s.as_str()).copied(),
+                )
+            })
             .collect();
         for title in TITLES {
             surfaces.push((*title).to_owned());
@@ -501,7 +509,7 @@ impl Gazetteer {
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
-    ) -> (Vec<ActorHit<'g>>, Vec<(Range<usize>, &'g str, &'g str)>) {
+    ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
         let scan = self.scan(text);
         let acronyms = scan
             .acronyms

@@ -16,12 +16,15 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use crate::quantity::quantities_near;
 use crate::recommend::{BlockData, Hit, Walker};
-use crate::text::{overlaps, slug, squash, word_automaton, word_matches};
+use crate::text::{
+    MarkerWords, marker_words, overlaps, slug, squash, word_automaton, word_matches,
+};
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
-    quantities, sections, sentences,
+    sections, sentences,
 };
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
@@ -148,7 +151,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let hits = pass.block(block, &ranges);
+        let markers = marker_words(&block.text);
+        let hits = pass.block(block, &ranges, &markers);
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
@@ -157,6 +161,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         blocks.push(BlockData {
             sentences: ranges,
             hits,
+            triggers: markers.triggers,
         });
     }
 
@@ -252,14 +257,19 @@ impl Located<'_, '_> {
 impl Entities<'_, '_> {
     /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
     /// quantities.
-    fn block(&mut self, block: &Block<'_>, sentences: &[Range<usize>]) -> Vec<Hit> {
+    fn block(
+        &mut self,
+        block: &Block<'_>,
+        sentences: &[Range<usize>],
+        markers: &MarkerWords,
+    ) -> Vec<Hit> {
         let at = Located { block, sentences };
         let mut hits = self.actors_in(&at);
         let program_hits = self.defined_terms_in(&at, &mut hits);
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at);
+        self.quantities_in(&at, &markers.numbers);
         hits
     }
 
@@ -352,12 +362,15 @@ impl Entities<'_, '_> {
         }
     }
 
-    /// Quantities, sentence by sentence.
-    fn quantities_in(&mut self, at: &Located<'_, '_>) {
+    /// Quantities, sentence by sentence; `numbers` are where the block's number words start.
+    fn quantities_in(&mut self, at: &Located<'_, '_>, numbers: &[usize]) {
         let text = &at.block.text;
         for r in at.sentences {
             let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
-            for q in quantities(&text[r.clone()]) {
+            let from = numbers.partition_point(|&p| p < r.start);
+            let to = numbers.partition_point(|&p| p < r.end);
+            let local: Vec<usize> = numbers[from..to].iter().map(|p| p - r.start).collect();
+            for q in quantities_near(&text[r.clone()], &local) {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),

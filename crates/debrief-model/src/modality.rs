@@ -50,27 +50,6 @@ pub(crate) enum Subject {
     Actorless,
 }
 
-/// The words a recommending clause needs one of (matched anywhere, ignoring ASCII case).
-static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build([
-            "must",
-            "shall",
-            "should",
-            "ought",
-            "need",
-            "may",
-            "might",
-            "could",
-            "recommend",
-            "necessary",
-            "imperative",
-        ])
-        .ok()
-});
-
 static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../data/verbs.txt")
         .lines()
@@ -412,18 +391,8 @@ pub(crate) fn analyse(sentence: &str, permissive: bool) -> Option<Clause> {
 }
 
 /// Whether `text` holds a word a recommending clause needs ("should", "must", "recommend"…).
-/// Cheap: one scan, no tokenizing.
-pub(crate) fn may_recommend(text: &str) -> bool {
-    TRIGGERS.as_ref().is_none_or(|a| a.is_match(text))
-}
-
-/// The offsets in `text` where a trigger word starts, for checking many sentences of one block
-/// with a single scan.
-pub(crate) fn trigger_offsets(text: &str) -> Vec<usize> {
-    TRIGGERS
-        .as_ref()
-        .map(|a| a.find_iter(text).map(|m| m.start()).collect())
-        .unwrap_or_default()
+fn may_recommend(text: &str) -> bool {
+    !crate::text::marker_words(text).triggers.is_empty()
 }
 
 /// [`analyse`] without the trigger check (the caller made it).

@@ -20,8 +20,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::text::{Token, is_capitalised, tokenize};
 use crate::{Bound, QuantityKind};
 
@@ -436,6 +434,12 @@ fn adjective_like(w: &str) -> bool {
 /// assert!(debrief_model::quantities("The 21st-century plan; the second term; H.R. 3268.").is_empty());
 /// ```
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
+    quantities_near(text, &crate::text::marker_words(text).numbers)
+}
+
+/// [`quantities`] given where the number words of `text` start (from
+/// [`marker_words`](crate::text::marker_words), computed once per block).
+pub(crate) fn quantities_near(text: &str, number_words: &[usize]) -> Vec<QuantityMatch> {
     // Work happens only near a digit, a dollar sign or a number word: the text is read in
     // windows around them, not word by word.
     let bytes = text.as_bytes();
@@ -446,39 +450,23 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
         .position(|b| b.is_ascii_digit() || *b == b'$')
     {
         let at = i + k;
-        candidates.push(at);
         // Skip the rest of a run of digits.
         i = at + 1;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-    }
-    if let Some(words) = NUMBER_WORDS.as_ref() {
-        // The patterns start with a space (" two"), so that "often" holds no "ten"; the first
-        // word of the text is checked on its own.
-        candidates.extend(
-            words
-                .find_iter(text)
-                .filter(|m| {
-                    let end = m.end();
-                    !text[end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                        || text[end..].starts_with('-')
-                })
-                .map(|m| m.start() + 1),
-        );
-        let first = text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .next()
-            .unwrap_or("");
-        let number_word = word_value(first).is_some()
-            || FRACTIONS.iter().any(|(f, _)| first.eq_ignore_ascii_case(f))
-            || VAGUE.iter().any(|(v, _)| first.eq_ignore_ascii_case(v));
-        if !first.is_empty() && number_word {
-            candidates.push(0);
+        // Digits glued to letters are codes, ordinals or decades ("GAO-05-927", "IF13013",
+        // "21st", "1990s"), never quantities — except a fiscal year ("FY2010").
+        let glued_before = at > 0
+            && (bytes[at - 1].is_ascii_alphabetic() || bytes[at - 1] == b'-')
+            && !(at >= 2 && &bytes[at - 2..at] == b"FY");
+        let glued_after = bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+        if bytes[at] == b'$' || !(glued_before || glued_after) {
+            candidates.push(at);
         }
+    }
+    if !number_words.is_empty() {
+        candidates.extend_from_slice(number_words);
         candidates.sort_unstable();
     }
     candidates.dedup();
@@ -488,11 +476,11 @@ pub fn quantities(text: &str) -> Vec<QuantityMatch> {
         // A window from a little before the first candidate to well after the last one that
         // is near it.
         let first = k;
-        let start = window_start(text, candidates[k].saturating_sub(40), candidates[k]);
-        let mut end = window_end(text, candidates[k] + 96);
+        let start = window_start(text, candidates[k].saturating_sub(32), candidates[k]);
+        let mut end = window_end(text, candidates[k] + 72);
         k += 1;
         while k < candidates.len() && candidates[k] < end {
-            end = window_end(text, candidates[k] + 96);
+            end = window_end(text, candidates[k] + 72);
             k += 1;
         }
         scan(text, start..end, &candidates[first..k], &mut out);
@@ -557,23 +545,6 @@ fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<Qu
         }
     }
 }
-
-/// Words without which a sentence with no digit holds no quantity.
-static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let words = SMALL
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(FRACTIONS.iter().map(|(w, _)| *w))
-        .chain(VAGUE.iter().map(|(w, _)| *w))
-        .chain(["half", "third", "quarter", "fifth", "tenth"]);
-    let spaced: Vec<String> = words.map(|w| format!(" {w}")).collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(spaced)
-        .ok()
-});
 
 /// Whether a quantity can start at a token with this text: a digit, `$`, `FY…`, a qualifier,
 /// "between"/"from", a month, a number, fraction or vague word.
@@ -1204,7 +1175,7 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
         words.push((k, s));
         k += 1;
         // One lower-case noun, or an adjective and its noun, unless the phrase is quoted.
-        if !quoted && !adjective_like(&lower) {
+        if !quoted && !adjective_like(lower) {
             break;
         }
     }

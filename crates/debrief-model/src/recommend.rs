@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document};
 
-use crate::modality::{Clause, Subject, analyse, analyse_unchecked, imperative, trigger_offsets};
+use crate::modality::{Clause, Subject, analyse, analyse_unchecked, imperative};
 use crate::sections::classify_heading;
 use crate::text::{squash, tokenize};
 use crate::{
@@ -43,6 +43,8 @@ pub(crate) struct Hit {
 pub(crate) struct BlockData {
     pub(crate) sentences: Vec<Range<usize>>,
     pub(crate) hits: Vec<Hit>,
+    /// Where modal and recommending words start in the block text.
+    pub(crate) triggers: Vec<usize>,
 }
 
 pub(crate) struct Walker<'a, 'd> {
@@ -422,8 +424,8 @@ impl Walker<'_, '_> {
     ) {
         let block = &self.doc.blocks[b];
         let text = &block.text;
-        // One scan of the block finds the sentences that may hold a modal.
-        let triggers = trigger_offsets(text);
+        // The sentences that may hold a modal were found by one walk over the block.
+        let triggers = &self.blocks[b].triggers;
         for (k, sentence) in self.blocks[b].sentences.iter().enumerate() {
             if sentence.end <= offset {
                 continue;

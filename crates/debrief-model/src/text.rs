@@ -6,6 +6,7 @@
 //! copied.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -229,6 +230,161 @@ pub(crate) fn word_matches(
     out
 }
 
+/// Words found by [`marker_words`]: where modal and recommending words start (candidates for
+/// a recommending clause) and where number words start (candidates for a quantity).
+#[derive(Debug, Default)]
+pub(crate) struct MarkerWords {
+    pub(crate) triggers: Vec<usize>,
+    pub(crate) numbers: Vec<usize>,
+}
+
+/// Modal and recommending words (lower case, sorted); a word starting with one of the
+/// `*`-prefixes counts too ("recommend" → "recommends", "recommending").
+const TRIGGER_WORDS: &[&str] = &[
+    "could",
+    "imperative",
+    "may",
+    "might",
+    "must",
+    "necessary",
+    "need",
+    "needs",
+    "ought",
+    "recommend",
+    "recommending",
+    "recommends",
+    "shall",
+    "should",
+];
+
+/// Number words that may start a quantity without a digit (lower case, sorted).
+const NUMBER_WORDS: &[&str] = &[
+    "billions",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifth",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "hundred",
+    "hundreds",
+    "millions",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one-fifth",
+    "one-fourth",
+    "one-half",
+    "one-quarter",
+    "one-tenth",
+    "one-third",
+    "quarter",
+    "scores",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "tens",
+    "tenth",
+    "third",
+    "thirteen",
+    "thirty",
+    "thousands",
+    "three",
+    "three-fourths",
+    "three-quarters",
+    "trillions",
+    "twelve",
+    "twenty",
+    "two",
+    "two-thirds",
+];
+
+/// One walk over the words of `text` (ASCII letters and inner hyphens) that finds the trigger
+/// and number words, without tokenizing or allocating per word.
+pub(crate) fn marker_words(text: &str) -> MarkerWords {
+    let bytes = text.as_bytes();
+    let mut out = MarkerWords::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric()
+                || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+        {
+            i += 1;
+        }
+        // A word glued to a non-ASCII letter or digit is not one of ours.
+        if (start > 0 && bytes[start - 1] >= 0x80) || bytes.get(i).is_some_and(|b| *b >= 0x80) {
+            continue;
+        }
+        let word = &bytes[start..i];
+        if word.len() < 3 || word.len() > 16 {
+            continue;
+        }
+        match marker_kind(word) {
+            Some(true) => out.triggers.push(start),
+            Some(false) => out.numbers.push(start),
+            None => {
+                // "twenty-five": the part before the hyphen.
+                if let Some(h) = word.iter().position(|b| *b == b'-')
+                    && marker_kind(&word[..h]) == Some(false)
+                {
+                    out.numbers.push(start);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A marker word and whether it is a trigger.
+type MarkerEntry = (&'static [u8], bool);
+
+/// The marker words by first letter and length, so that most words are rejected by one table
+/// look-up: `true` for a trigger, `false` for a number word.
+static MARKER_TABLE: LazyLock<Vec<Vec<MarkerEntry>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 26 * 17];
+    let words = TRIGGER_WORDS
+        .iter()
+        .map(|w| (*w, true))
+        .chain(NUMBER_WORDS.iter().map(|w| (*w, false)));
+    for (w, trigger) in words {
+        let first = usize::from(w.as_bytes()[0] - b'a');
+        table[first * 17 + w.len()].push((w.as_bytes(), trigger));
+    }
+    table
+});
+
+/// Whether an ASCII word is a trigger (`Some(true)`), a number word (`Some(false)`) or neither.
+fn marker_kind(word: &[u8]) -> Option<bool> {
+    let first = word.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || word.len() > 16 {
+        return None;
+    }
+    let bucket = &MARKER_TABLE[usize::from(first - b'a') * 17 + word.len()];
+    bucket
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, trigger)| *trigger)
+}
+
 /// `s` in ASCII lower case, in `buf` when it fits (no allocation), else allocated.
 pub(crate) fn ascii_lower<'b>(s: &'b str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
     if s.len() <= buf.len() && s.is_ascii() {
@@ -301,6 +457,29 @@ mod tests {
             words("U.S.–Mexico 2,000, 12,5"),
             ["U.S.", "–", "Mexico", "2,000", ",", "12", ",", "5"]
         );
+    }
+
+    #[test]
+    fn marker_word_lists_are_sorted() {
+        for list in [TRIGGER_WORDS, NUMBER_WORDS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(list, sorted.as_slice());
+        }
+        let text = "Congress Should act; two-thirds of often-cited ten agencies must. Recommends";
+        let m = marker_words(text);
+        let words = |v: &[usize]| -> Vec<&str> {
+            v.iter()
+                .map(|&p| {
+                    text[p..]
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .unwrap()
+                })
+                .collect()
+        };
+        assert_eq!(words(&m.triggers), ["Should", "must", "Recommends"]);
+        assert_eq!(words(&m.numbers), ["two-thirds", "ten"]);
     }
 
     #[test]
