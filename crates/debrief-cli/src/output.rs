@@ -160,6 +160,15 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The serde name of a unit enum value (`QuantityKind::FiscalYear` → `fiscal_year`), so that
+/// tables and CSV use the same words as the JSON.
+pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// A list of names joined for a table cell.
 pub(crate) fn join<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().collect::<Vec<_>>().join("; ")

@@ -392,6 +392,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "within", "without", "would",
 ];
 
+/// Whether `word` (any case) ends a measured noun phrase.
+fn is_function_word(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    FUNCTION_WORDS
+        .binary_search(&crate::text::ascii_lower(word, &mut buf).as_ref())
+        .is_ok()
+}
+
 /// Adjective-like first words of a measured phrase that let it run on ("key strategies").
 fn adjective_like(w: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -1103,11 +1111,12 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             }
             break;
         }
-        let mut buf = [0u8; 32];
-        let lower = crate::text::ascii_lower(s, &mut buf);
-        let lower = lower.as_ref();
-        if FUNCTION_WORDS.binary_search(&lower).is_ok() && (lower != "and" || words.is_empty()) {
-            if words.is_empty() && matches!(lower, "the" | "a" | "an" | "its" | "their") {
+        if is_function_word(s) && (!s.eq_ignore_ascii_case("and") || words.is_empty()) {
+            if words.is_empty()
+                && ["the", "a", "an", "its", "their"]
+                    .iter()
+                    .any(|d| s.eq_ignore_ascii_case(d))
+            {
                 k += 1;
                 continue;
             }
@@ -1161,10 +1170,7 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
             }
             break;
         }
-        let mut buf = [0u8; 32];
-        let lower = crate::text::ascii_lower(s, &mut buf);
-        let lower = lower.as_ref();
-        if FUNCTION_WORDS.binary_search(&lower).is_ok() || number_value(s).is_some() {
+        if is_function_word(s) || number_value(s).is_some() {
             break;
         }
         if is_capitalised(s) {
@@ -1175,7 +1181,8 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
         words.push((k, s));
         k += 1;
         // One lower-case noun, or an adjective and its noun, unless the phrase is quoted.
-        if !quoted && !adjective_like(lower) {
+        let mut buf = [0u8; 32];
+        if !quoted && !adjective_like(&crate::text::ascii_lower(s, &mut buf)) {
             break;
         }
     }

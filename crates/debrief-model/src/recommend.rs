@@ -210,18 +210,23 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// The index of the first actor hit of block `b` that lies inside `range`.
+    fn first_hit_in(&self, b: usize, range: &Range<usize>) -> Option<usize> {
+        let hits = &self.blocks[b].hits;
+        let first = hits.partition_point(|h| h.range.start < range.start);
+        hits.get(first)
+            .filter(|h| h.range.end <= range.end)
+            .map(|_| first)
+    }
+
     /// The hits that form the subject phrase at `range` (block offsets): the first group of
     /// coordinated actors, when it opens the phrase.
     fn subject_hits(&self, b: usize, range: &Range<usize>) -> Vec<&Hit> {
         let text = &self.doc.blocks[b].text;
         let hits = &self.blocks[b].hits;
-        let first = hits.partition_point(|h| h.range.start < range.start);
-        if first >= hits.len() {
+        let Some(first) = self.first_hit_in(b, range) else {
             return Vec::new();
-        }
-        if hits[first].range.end > range.end {
-            return Vec::new();
-        }
+        };
         // Only determiners and modifiers may come before the first actor ("the second Obama
         // Administration"), not a preposition ("Information in a CRS Report").
         let before = &text[range.start..hits[first].range.start];
@@ -352,13 +357,9 @@ impl Walker<'_, '_> {
     fn opening_subject(&self, b: usize, sentence: &Range<usize>) -> Vec<ActorRef> {
         let text = &self.doc.blocks[b].text;
         let hits = &self.blocks[b].hits;
-        let first = hits.partition_point(|h| h.range.start < sentence.start);
-        if first >= hits.len() {
+        let Some(first) = self.first_hit_in(b, sentence) else {
             return Vec::new();
-        }
-        if hits[first].range.end > sentence.end {
-            return Vec::new();
-        }
+        };
         let before = &text[sentence.start..hits[first].range.start];
         let words: Vec<&str> = before
             .split(|c: char| c.is_whitespace() || c == ',')

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::output::{Format, ListArgs, Locator, Table, print_json};
+use crate::output::{Format, ListArgs, Locator, Table, print_json, snake};
 
 /// List the actors and institutions (governments, legislatures, agencies, offices), programs
 /// and named initiatives, and acronyms of a brief, with how often and where each first occurs.
@@ -21,13 +21,6 @@ struct Entities<'a> {
     actors: &'a [debrief::model::Actor],
     programs: &'a [debrief::model::Program],
     acronyms: &'a [debrief::model::Acronym],
-}
-
-fn snake<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {

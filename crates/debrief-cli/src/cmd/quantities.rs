@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::output::{Format, ListArgs, Locator, Table, number, print_json};
+use crate::output::{Format, ListArgs, Locator, Table, number, print_json, snake};
 
 /// List the quantities of a brief (counts, money, percentages, lengths, durations, fractions,
 /// vague amounts) and, after them, its dates and fiscal years.
@@ -15,13 +15,6 @@ pub(crate) struct Args {
     /// Leave out dates, years and fiscal years.
     #[arg(long)]
     no_dates: bool,
-}
-
-fn snake<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
