@@ -252,7 +252,7 @@ pub struct OptionsFile {
     /// escap: cap the Current Status Index at 100 (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_current_status: Option<bool>,
-    /// dhis2-bands: `percent_of_target` (default), `value` or `percent_of_distance`.
+    /// dhis2-bands: `percent_of_distance` (default), `percent_of_target` or `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<String>,
     /// dhis2-bands: the legend bands.
@@ -417,7 +417,7 @@ fn dhis2_options(
         m.of = dhis2::BandInput::from_name(of).ok_or_else(|| {
             catalog_error(
                 format!(
-                    "of: expected value, percent_of_target or percent_of_distance, found `{of}`"
+                    "of: expected percent_of_distance, percent_of_target or value, found `{of}`"
                 ),
                 Some(ospan),
             )

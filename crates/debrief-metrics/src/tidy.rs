@@ -154,7 +154,7 @@ impl Catalog {
     /// assert_eq!(c.indicator("a").unwrap().series.len(), 2);
     /// # Ok::<(), debrief_metrics::Error>(())
     /// ```
-#[allow(clippy::too_many_lines)] // a straight sequence of checks, one per cell
+    #[allow(clippy::too_many_lines)] // a straight sequence of checks, one per cell
     pub fn load_observations_csv(&mut self, text: &str) -> Result<usize, Error> {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let body = &text[bom..];

@@ -11,12 +11,15 @@
 //!
 //! The default legend set follows the DHIS2 scorecard: the legend definitions of the HISP
 //! Tanzania scorecard app ("Target achieved / on track", "Progress, but more effort
-//! required", "Not on track") on the bands of its default legend set (`@hisptz/react-ui`:
-//! 0–33, 33–66, 66–100), applied by default to the percent of target achieved. The top band
-//! is left open (`[66, ∞)`) so that exceeding the target is on track rather than outside every
-//! band. The percent of target achieved is `100·y/y*` when higher is better and `100·y*/y`
-//! when lower is better; the default bands are mirrored only when raw values of a
-//! decrease-desired indicator are classified (the scorecard's `highIsGood = false`).
+//! required", "Not on track") on the cut points of its default legend set
+//! (`@hisptz/react-ui`: 0–33, 33–66, 66–100). By default it classifies the percent of the
+//! baseline-to-target distance covered, with the outer bands left open —
+//! `(−∞, 33)`, `[33, 66)`, `[66, ∞)` — so that moving away from the target (a negative
+//! percent) is "not on track" and passing it is "on track", whichever way is better. The
+//! percent of target achieved (`100·y/y*`, or `100·y*/y` when lower is better) and raw values
+//! can be classified instead; those are levels, blind to the direction of change. The default
+//! bands are mirrored when raw values of a decrease-desired indicator are classified (the
+//! scorecard's `highIsGood = false`).
 
 use super::{Input, Outcome, Status};
 use crate::indicator::Direction;
@@ -140,7 +143,7 @@ impl Band {
 /// ```
 /// use debrief_metrics::method::dhis2::{Options, BandInput};
 /// let o = Options::default();
-/// assert_eq!(o.of, BandInput::PercentOfTarget);
+/// assert_eq!(o.of, BandInput::PercentOfDistance);
 /// assert!(o.bands.is_empty()); // the default legend set
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -154,13 +157,13 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            of: BandInput::PercentOfTarget,
+            of: BandInput::PercentOfDistance,
             bands: Vec::new(),
         }
     }
 }
 
-/// The default legend set: `[0, 33)`, `[33, 66)`, `[66, ∞)`, worst to best — or best to
+/// The default legend set: `(−∞, 33)`, `[33, 66)`, `[66, ∞)`, worst to best — or best to
 /// worst when `mirrored` (raw values of an indicator where lower is better).
 ///
 /// ```
@@ -168,6 +171,7 @@ impl Default for Options {
 /// let up = default_bands(false);
 /// assert_eq!(up[2].status, Status::OnTrack);
 /// assert!(up[2].contains(120.0));
+/// assert!(up[0].contains(-50.0));
 /// let down = default_bands(true);
 /// assert_eq!(down[0].status, Status::OnTrack);
 /// ```
@@ -185,14 +189,18 @@ pub fn default_bands(mirrored: bool) -> Vec<Band> {
         Status::MoreEffortRequired => "Progress, but more effort required",
         _ => "Not on track",
     };
-    [(0.0, 33.0), (33.0, 66.0), (66.0, f64::INFINITY)]
-        .iter()
-        .zip(statuses)
-        .map(|(&(start, end), status)| Band {
-            label: Some(labels(status).to_owned()),
-            ..Band::new(start, end, status)
-        })
-        .collect()
+    [
+        (f64::NEG_INFINITY, 33.0),
+        (33.0, 66.0),
+        (66.0, f64::INFINITY),
+    ]
+    .iter()
+    .zip(statuses)
+    .map(|(&(start, end), status)| Band {
+        label: Some(labels(status).to_owned()),
+        ..Band::new(start, end, status)
+    })
+    .collect()
 }
 
 /// Assesses one series.

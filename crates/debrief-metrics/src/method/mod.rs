@@ -521,10 +521,8 @@ fn assess_numeric(
     };
     notes.append(&mut out.notes);
     out.notes = notes;
-    // Shared edge cases (DHIS2 legends classify values and know no targets).
-    if !matches!(method, Method::Dhis2Bands(_))
-        && let (Some(current), Some(target)) = (input.points.last(), input.target)
-    {
+    // Shared edge cases.
+    if let (Some(current), Some(target)) = (input.points.last(), input.target) {
         if input.meets(current.v, target.v) {
             out.status = Status::TargetAchieved;
         } else if deadline_passed(as_of, current.period, target.period) {

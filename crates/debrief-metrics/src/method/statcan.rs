@@ -195,7 +195,7 @@ pub(crate) fn assess(input: &Input, o: &Options) -> SeriesProgress {
     }
     let progress = if (base_v > 0.0 && current.v < 0.0) || (base_v < 0.0 && current.v > 0.0) {
         out.notes.push(format!(
-            "base value ({base_v}) and latest value ({}) must both be positive or both negative",
+            "base value ({base_v}) and latest value ({}) have different signs: they must both be positive or both negative",
             current.v
         ));
         None
