@@ -1,7 +1,7 @@
 //! Loading catalogs: every error names what was expected and points at the offending
 //! characters (line and column computed here, as the CLI does when it prints them).
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::float_cmp)] // tests compare exact published values
 
 use debrief_metrics::{Catalog, Direction, Measure, Method, Unit};
 

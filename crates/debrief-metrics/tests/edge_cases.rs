@@ -3,7 +3,7 @@
 //! where the direction's sign is dropped. Plus the measure kinds, formulas, annualisation and
 //! scorecard roll-ups.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::float_cmp)] // tests compare exact published values
 
 mod common;
 

@@ -3,7 +3,7 @@
 //! numbers below were produced by that code (or by an independent transcription of the
 //! published formulas) on the stated inputs — not by this crate.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::float_cmp)] // tests compare exact published values
 
 mod common;
 
@@ -66,7 +66,9 @@ fn statcan_test_asset_indicator_1_1_1() {
     // The headline, decrease desired (sdg-build's default direction): growth −20% → score −5.
     let mut c = common::one("unit = \"count\"\ndirection = \"decrease\"\nmethod = \"statcan\"");
     c.load_observations_csv(csv).unwrap();
-    let a = assess(&c, &Default::default()).indicators.remove(0);
+    let a = assess(&c, &debrief_metrics::AssessOptions::default())
+        .indicators
+        .remove(0);
     assert_close(
         Some(detail(&a, "progress_value")),
         -0.199_999_999_999_999_96,
@@ -77,7 +79,9 @@ fn statcan_test_asset_indicator_1_1_1() {
         "unit = \"count\"\ndirection = \"increase\"\nmethod = \"statcan\"\noptions = { series = \"all\" }",
     );
     c.load_observations_csv(csv).unwrap();
-    let a = assess(&c, &Default::default()).indicators.remove(0);
+    let a = assess(&c, &debrief_metrics::AssessOptions::default())
+        .indicators
+        .remove(0);
     assert_eq!(
         (a.value, a.status, detail(&a, "series_scored")),
         (Some(5.0), Status::SubstantialProgress, 3.0)
@@ -93,7 +97,9 @@ fn statcan_rolls_series_up_by_mean_score() {
         "unit = \"percent\"\ndirection = \"decrease\"\nmethod = \"statcan\"\noptions = { series = \"all\" }\ntarget = { period = \"2030\", value = 25.0 }",
     );
     c.load_observations_csv(csv).unwrap();
-    let a = assess(&c, &Default::default()).indicators.remove(0);
+    let a = assess(&c, &debrief_metrics::AssessOptions::default())
+        .indicators
+        .remove(0);
     assert_close(a.value, -2.698_657_981_041_39);
     assert_eq!(a.status, Status::Deterioration);
     assert_eq!(a.breakdown.len(), 2);
@@ -477,7 +483,9 @@ target = { period = "2030", value = 25.0 }
     let csv = "indicator,period,value\nexample-share,2015,50.0\nexample-share,2022,45.0\n";
     let mut c = Catalog::from_toml(toml).unwrap();
     assert_eq!(c.load_observations_csv(csv).unwrap(), 2);
-    let a = assess(&c, &Default::default()).indicators.remove(0);
+    let a = assess(&c, &debrief_metrics::AssessOptions::default())
+        .indicators
+        .remove(0);
     assert_eq!(a.id, "example-share");
     assert_eq!(a.method, "unsd-legacy");
     assert_eq!(a.status, Status::LimitedOrNoProgress);

@@ -3,7 +3,7 @@
 //! order and parse/print round-trip; loaders and the formula parser never panic and their
 //! error spans slice back into the input.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::float_cmp)] // tests compare exact published values
 
 mod common;
 
@@ -12,6 +12,7 @@ use debrief_metrics::{
     AssessOptions, Catalog, Date, Formula, Period, PeriodKind, Rating, Unit, assess,
 };
 use proptest::prelude::*;
+use std::fmt::Write as _;
 
 fn period() -> impl Strategy<Value = Period> {
     prop_oneof![
@@ -99,8 +100,8 @@ proptest! {
             prop_assert!(!a.is_finite() || !b.is_finite());
             return Ok(());
         };
-        for r in [x + y, x - y, x * b] {
-            if let Ok(v) = r { prop_assert!(v.get().is_finite()); }
+        for v in [x + y, x - y, x * b].into_iter().flatten() {
+            prop_assert!(v.get().is_finite());
         }
         if let Ok(v) = x / y { prop_assert!(v.get().is_finite()); }
     }
@@ -127,19 +128,19 @@ proptest! {
 
     #[test]
     fn catalog_and_csv_loading_never_panic(text in "[\\[\\]a-z=\" ,\\n0-9.{}_-]{0,120}") {
-        if let Err(e) = Catalog::from_toml(&text) {
-            if let Some(s) = e.span() {
-                prop_assert!(s.end <= text.len(), "{:?} in {:?}", s, text);
-                let _ = e.render("c.toml", &text);
-            }
+        if let Err(e) = Catalog::from_toml(&text)
+            && let Some(s) = e.span()
+        {
+            prop_assert!(s.end <= text.len(), "{:?} in {:?}", s, text);
+            let _ = e.render("c.toml", &text);
         }
         let mut c = common::one("unit = \"count\"\ndirection = \"increase\"");
         let csv = format!("indicator,period,value\n{text}");
-        if let Err(e) = c.load_observations_csv(&csv) {
-            if let Some(s) = e.span() {
-                prop_assert!(s.end <= csv.len());
-                let _ = e.render("o.csv", &csv);
-            }
+        if let Err(e) = c.load_observations_csv(&csv)
+            && let Some(s) = e.span()
+        {
+            prop_assert!(s.end <= csv.len());
+            let _ = e.render("o.csv", &csv);
         }
     }
 }
@@ -232,14 +233,14 @@ proptest! {
              observations = ["
         );
         for (i, v) in values.iter().enumerate() {
-            text.push_str(&format!("{{ period = \"FY{}\", value = {v:?}, source = \"s{i}\" }},", 2016 + i));
+            let _ = write!(text, "{{ period = \"FY{}\", value = {v:?}, source = \"s{i}\" }},", 2016 + i);
         }
         text.push_str("]\n");
         let c = Catalog::from_toml(&text).unwrap();
         let written = c.to_toml().unwrap();
         let back = Catalog::from_toml(&written).unwrap();
         prop_assert_eq!(&back, &c);
-        let got: Vec<u64> = back.indicators[0].series.iter().flat_map(|s| s.points()).map(|o| o.value.as_number().unwrap().to_bits()).collect();
+        let got: Vec<u64> = back.indicators[0].series.iter().flat_map(debrief_metrics::Series::points).map(|o| o.value.as_number().unwrap().to_bits()).collect();
         let want: Vec<u64> = values.iter().map(|v| v.to_bits()).collect();
         prop_assert_eq!(got, want);
     }
@@ -256,7 +257,7 @@ proptest! {
         ));
         let mut csv = String::from("indicator,period,value\n");
         for (i, v) in values.iter().enumerate() {
-            csv.push_str(&format!("x,{},{v:?}\n", 2016 + i));
+            let _ = writeln!(csv, "x,{},{v:?}", 2016 + i);
         }
         c.load_observations_csv(&csv).unwrap();
         let report = assess(&c, &AssessOptions { as_of: Some(Date::new(2026, 11, 1).unwrap()) });
