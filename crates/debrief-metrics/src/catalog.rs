@@ -23,6 +23,7 @@
 //! The file format is described in `docs/METRICS.md`; its JSON Schema is
 //! [`catalog_schema`](crate::catalog_schema).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -1270,33 +1271,36 @@ impl Catalog {
     /// assert_eq!(share.points()[0].value.as_number(), Some(90.0));
     /// # Ok::<(), debrief_metrics::Error>(())
     /// ```
-    pub fn effective_series(&self) -> Vec<Vec<Series>> {
+    pub fn effective_series(&self) -> Vec<Cow<'_, [Series]>> {
         let index: HashMap<&str, usize> = self
             .indicators
             .iter()
             .enumerate()
             .map(|(i, ind)| (ind.id.as_str(), i))
             .collect();
-        let mut done: Vec<Option<Vec<Series>>> = vec![None; self.indicators.len()];
+        let mut done: Vec<Option<Cow<'_, [Series]>>> = vec![None; self.indicators.len()];
         for i in 0..self.indicators.len() {
             self.resolve(i, &index, &mut done, 0);
         }
-        done.into_iter().map(Option::unwrap_or_default).collect()
+        done.into_iter()
+            .map(|s| s.unwrap_or(Cow::Borrowed(&[])))
+            .collect()
     }
 
-    fn resolve(
-        &self,
+    fn resolve<'a>(
+        &'a self,
         i: usize,
         index: &HashMap<&str, usize>,
-        done: &mut Vec<Option<Vec<Series>>>,
+        done: &mut Vec<Option<Cow<'a, [Series]>>>,
         depth: usize,
     ) {
         if done[i].is_some() || depth > self.indicators.len() {
             return;
         }
         let ind = &self.indicators[i];
-        let mut series = match &ind.formula {
-            None => ind.series.clone(),
+        let series: Cow<'a, [Series]> = match &ind.formula {
+            // The common case borrows: no copy of the observations.
+            None => Cow::Borrowed(&ind.series),
             Some(f) => {
                 let inputs: Vec<usize> = f
                     .variables()
@@ -1305,15 +1309,14 @@ impl Catalog {
                 for &j in &inputs {
                     self.resolve(j, index, done, depth + 1);
                 }
-                evaluate(f, index, done)
+                Cow::Owned(evaluate(f, index, done))
             }
         };
-        if ind.annualize {
-            for s in &mut series {
-                *s = annualized(s);
-            }
-        }
-        done[i] = Some(series);
+        done[i] = Some(if ind.annualize {
+            Cow::Owned(series.iter().map(annualized).collect())
+        } else {
+            series
+        });
     }
 }
 
@@ -1321,7 +1324,7 @@ impl Catalog {
 fn evaluate(
     f: &Formula,
     index: &HashMap<&str, usize>,
-    done: &[Option<Vec<Series>>],
+    done: &[Option<Cow<'_, [Series]>>],
 ) -> Vec<Series> {
     let names: Vec<&str> = {
         let mut v: Vec<&str> = f.variables().map(|(n, _)| n).collect();

@@ -511,6 +511,17 @@ impl Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
+        // Fast paths for series of one kind (the same order as the general rule below).
+        match (self, other) {
+            (Period::Year(a), Period::Year(b)) | (Period::FiscalYear(a), Period::FiscalYear(b)) => {
+                return a.cmp(b);
+            }
+            (Period::Month { year: a, month: m }, Period::Month { year: b, month: n }) => {
+                return (a, m).cmp(&(b, n));
+            }
+            (Period::Day(a), Period::Day(b)) => return a.cmp(b),
+            _ => {}
+        }
         (self.start(), self.end(), self.kind()).cmp(&(other.start(), other.end(), other.kind()))
     }
 }

@@ -2,6 +2,8 @@
 //! the [`Report`] that the CLI prints as a table, JSON or CSV — and the JSON Schemas of the
 //! formats.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, CatalogFile};
@@ -65,17 +67,24 @@ pub fn assess(catalog: &Catalog, options: &AssessOptions) -> Report {
         .zip(&series)
         .map(|(ind, s)| assess_indicator(ind, s, options))
         .collect();
-    let weighted: Vec<(Assessment, f64)> = indicators
-        .iter()
-        .zip(&catalog.indicators)
-        .filter(|(_, ind)| ind.objective.is_some())
-        .map(|(a, ind)| (a.clone(), ind.weight))
-        .collect();
+    // Group once, so that many objectives cost no more than a few.
+    let mut by_objective: HashMap<&str, Vec<(&Assessment, f64)>> = HashMap::new();
+    for (a, ind) in indicators.iter().zip(&catalog.indicators) {
+        if let Some(o) = &ind.objective {
+            by_objective.entry(o).or_default().push((a, ind.weight));
+        }
+    }
     let objectives = catalog
         .objectives
         .iter()
-        .map(|o| roll_up(o, &weighted))
+        .map(|o| {
+            roll_up(
+                o,
+                by_objective.get(o.id.as_str()).map_or(&[], Vec::as_slice),
+            )
+        })
         .collect();
+    drop(by_objective);
     Report {
         title: catalog.title.clone(),
         as_of: options.as_of,

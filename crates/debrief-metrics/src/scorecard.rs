@@ -160,7 +160,7 @@ pub struct ObjectiveSummary {
 /// assert_eq!(rec1.coverage, Some(0.5));
 /// # Ok::<(), debrief_metrics::Error>(())
 /// ```
-pub fn roll_up(objective: &Objective, assessments: &[(Assessment, f64)]) -> ObjectiveSummary {
+pub fn roll_up(objective: &Objective, assessments: &[(&Assessment, f64)]) -> ObjectiveSummary {
     let mut members = Vec::new();
     let mut missing = Vec::new();
     let (mut total, mut assessed, mut weighted) = (0.0, 0.0, 0.0);

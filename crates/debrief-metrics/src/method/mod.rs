@@ -28,6 +28,7 @@ mod status;
 pub mod trend;
 pub mod unsd;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -295,7 +296,7 @@ pub struct Assessment {
     pub reached_in: Option<Period>,
     /// The method's intermediate numbers (growth rates, indices, thresholds used).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub details: BTreeMap<String, f64>,
+    pub details: BTreeMap<Cow<'static, str>, f64>,
     /// Edge cases met and substitutions made, in words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -364,7 +365,7 @@ pub(crate) struct Outcome {
     pub(crate) status: Status,
     pub(crate) projected: Option<Projection>,
     pub(crate) reached_in: Option<Period>,
-    pub(crate) details: BTreeMap<String, f64>,
+    pub(crate) details: BTreeMap<Cow<'static, str>, f64>,
     pub(crate) notes: Vec<String>,
 }
 
@@ -386,9 +387,9 @@ impl Outcome {
     }
 
     /// Records a detail if it is finite.
-    pub(crate) fn detail(&mut self, key: &str, value: f64) {
+    pub(crate) fn detail(&mut self, key: &'static str, value: f64) {
         if value.is_finite() {
-            self.details.insert(key.to_owned(), value);
+            self.details.insert(Cow::Borrowed(key), value);
         }
     }
 }
@@ -638,14 +639,12 @@ pub(crate) fn assess_indicator(
         }
     };
     if headline.is_none()
+        && !series.is_empty()
         && !matches!(method, Method::Statcan(o) if o.all_series)
         && out.status == Status::InsufficientData
     {
-        out.notes.push(if series.is_empty() {
-            "no observations".to_owned()
-        } else {
-            "no headline series (observations without dimensions)".to_owned()
-        });
+        out.notes
+            .push("no headline series (observations without dimensions)".to_owned());
     }
     let mut breakdown = Vec::new();
     if ind.measure.is_numeric() || matches!(ind.measure, Measure::Ordinal { .. }) {
