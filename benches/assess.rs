@@ -59,7 +59,7 @@ fn catalog() -> Catalog {
             .with_target(Period::Year(2030), target)
             .unwrap();
         ind.series
-            .push(Series::from_observations(Default::default(), points).unwrap());
+            .push(Series::from_observations(std::collections::BTreeMap::new(), points).unwrap());
         catalog.indicators.push(ind);
     }
     catalog

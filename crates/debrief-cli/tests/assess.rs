@@ -1,4 +1,4 @@
-//! `debrief assess` run as a user would: formats, exit codes, errors with file:line:column.
+//! `debrief assess` run as a user would: formats, exit codes, errors with `file:line:column`.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a panic in a test helper is a failed test
 
