@@ -60,3 +60,8 @@ pub use period::{Date, Period, PeriodKind};
 pub use report::{Report, assess, catalog_schema, observation_row_schema, report_schema};
 pub use scorecard::{Member, ObjectiveStatus, ObjectiveSummary, roll_up};
 pub use unit::{Currency, Dimension, Unit};
+
+/// The README's code examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
