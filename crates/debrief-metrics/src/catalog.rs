@@ -62,6 +62,12 @@ pub struct Catalog {
 // The file format (what serde reads and writes; also the source of the JSON Schema).
 
 /// The catalog file as written: `[[objective]]` and `[[indicator]]` tables.
+///
+/// ```
+/// use debrief_metrics::catalog::CatalogFile;
+/// let file: CatalogFile = toml::from_str("title = \"T\"\n[[objective]]\nid = \"rec-1\"\nname = \"R\"\n").unwrap();
+/// assert_eq!(file.objectives[0].id.get_ref(), "rec-1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "debrief indicator catalog")]
@@ -78,6 +84,12 @@ pub struct CatalogFile {
 }
 
 /// An `[[objective]]` table.
+///
+/// ```
+/// use debrief_metrics::catalog::ObjectiveFile;
+/// let o: ObjectiveFile = toml::from_str("id = \"rec-2\"\nname = \"R2\"\nrollup = \"worst\"").unwrap();
+/// assert_eq!(o.name, "R2");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectiveFile {
@@ -95,6 +107,13 @@ pub struct ObjectiveFile {
 }
 
 /// An `[[indicator]]` table.
+///
+/// ```
+/// use debrief_metrics::catalog::IndicatorFile;
+/// let i: IndicatorFile = toml::from_str("id = \"x\"\nname = \"X\"\nunit = \"count\"").unwrap();
+/// assert_eq!(i.unit.unwrap().get_ref(), "count");
+/// assert!(toml::from_str::<IndicatorFile>("id = \"x\"\nname = \"X\"\nunits = \"count\"").is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorFile {
@@ -175,6 +194,14 @@ pub struct IndicatorFile {
 }
 
 /// A value: a number, or a label (milestone state, ordinal level, category, text).
+///
+/// ```
+/// use debrief_metrics::catalog::ValueFile;
+/// #[derive(serde::Deserialize)]
+/// struct V { value: ValueFile }
+/// let v: V = toml::from_str("value = 3").unwrap();
+/// assert_eq!(v.value, ValueFile::Number(3.0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum ValueFile {
@@ -185,6 +212,12 @@ pub enum ValueFile {
 }
 
 /// `{ period = "2015", value = 50.0 }`.
+///
+/// ```
+/// use debrief_metrics::catalog::{PointFile, ValueFile};
+/// let p: PointFile = toml::from_str("period = \"2015\"\nvalue = 50.0").unwrap();
+/// assert_eq!(p.value.get_ref(), &ValueFile::Number(50.0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PointFile {
@@ -197,6 +230,12 @@ pub struct PointFile {
 }
 
 /// `{ period = "2030", value = 25.0 }`; a milestone's target has no value.
+///
+/// ```
+/// use debrief_metrics::catalog::TargetFile;
+/// let t: TargetFile = toml::from_str("period = \"2014\"").unwrap();
+/// assert!(t.value.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetFile {
@@ -210,6 +249,12 @@ pub struct TargetFile {
 }
 
 /// An observation written in the catalog.
+///
+/// ```
+/// use debrief_metrics::catalog::ObservationFile;
+/// let o: ObservationFile = toml::from_str("period = \"FY2012\"\nvalue = 10\ndimensions = { sector = \"Tucson\" }").unwrap();
+/// assert_eq!(o.dimensions["sector"], "Tucson");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObservationFile {
@@ -231,6 +276,12 @@ pub struct ObservationFile {
 }
 
 /// Method options; which keys a method accepts is in `docs/METRICS.md`.
+///
+/// ```
+/// use debrief_metrics::catalog::OptionsFile;
+/// let o: OptionsFile = toml::from_str("thresholds = [0.9, 0.5, 0.0]").unwrap();
+/// assert_eq!(o.thresholds, Some(vec![0.9, 0.5, 0.0]));
+/// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionsFile {
@@ -262,6 +313,12 @@ pub struct OptionsFile {
 }
 
 /// A DHIS2 legend band.
+///
+/// ```
+/// use debrief_metrics::catalog::BandFile;
+/// let b: BandFile = toml::from_str("start = 0\nend = 33\nstatus = \"not_on_track\"").unwrap();
+/// assert_eq!(b.end, 33.0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BandFile {

@@ -232,6 +232,12 @@ impl Observation {
 
 /// Disaggregation dimensions of a series: column name → value (e.g. `sector` → `Tucson`).
 /// Empty for the headline series.
+///
+/// ```
+/// use debrief_metrics::observation::Dimensions;
+/// let d: Dimensions = [("sector".to_owned(), "Tucson".to_owned())].into();
+/// assert_eq!(d.len(), 1);
+/// ```
 pub type Dimensions = BTreeMap<String, String>;
 
 /// The observations of one indicator for one combination of dimensions, sorted by period,

@@ -76,8 +76,15 @@ pub trait CurrencyMarker: Copy + 'static {
 }
 
 macro_rules! unit_marker {
-    ($(#[$doc:meta])* $name:ident => $runtime:expr) => {
+    ($(#[$doc:meta])* $name:ident => $runtime:expr, $shown:literal) => {
         $(#[$doc])*
+        ///
+        #[doc = concat!(
+            "```\nuse debrief_metrics::quantity::{", stringify!($name), ", Unit, Value};\n",
+            "assert_eq!(", stringify!($name), "::runtime().to_string(), \"", $shown, "\");\n",
+            "assert_eq!(Value::<", stringify!($name), ">::new(2.0)?.get(), 2.0);\n",
+            "# Ok::<(), debrief_metrics::Error>(())\n```"
+        )]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct $name;
 
@@ -91,30 +98,35 @@ macro_rules! unit_marker {
 
 unit_marker!(
     /// A number of things: apprehensions, seizures, enrollees.
-    Count => RuntimeUnit::COUNT
+    Count => RuntimeUnit::COUNT, "count"
 );
 unit_marker!(
     /// A dimensionless ratio (1 = all).
-    Share => RuntimeUnit::SHARE
+    Share => RuntimeUnit::SHARE, "share"
 );
 unit_marker!(
     /// Percent: a share × 100.
-    Percent => RuntimeUnit::PERCENT
+    Percent => RuntimeUnit::PERCENT, "percent"
 );
 unit_marker!(
     /// A rate per 100,000: a share × 100,000.
-    PerHundredThousand => RuntimeUnit::PER_100K
+    PerHundredThousand => RuntimeUnit::PER_100K, "per_100k"
 );
 unit_marker!(
     /// Miles.
-    Miles => RuntimeUnit::MILES
+    Miles => RuntimeUnit::MILES, "miles"
 );
 unit_marker!(
     /// Days.
-    Days => RuntimeUnit::DAYS
+    Days => RuntimeUnit::DAYS, "days"
 );
 
 /// United States dollars.
+///
+/// ```
+/// use debrief_metrics::quantity::{CurrencyMarker, Usd};
+/// assert_eq!(Usd::CURRENCY.code(), "USD");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Usd;
 impl CurrencyMarker for Usd {
@@ -122,6 +134,11 @@ impl CurrencyMarker for Usd {
 }
 
 /// Mexican pesos.
+///
+/// ```
+/// use debrief_metrics::quantity::{CurrencyMarker, Mxn};
+/// assert_eq!(Mxn::CURRENCY.code(), "MXN");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Mxn;
 impl CurrencyMarker for Mxn {

@@ -131,6 +131,12 @@ pub fn report_schema() -> schemars::Schema {
 
 /// One row of the tidy observations CSV (documentation and schema only; the loader is
 /// [`Catalog::load_observations_csv`]). Columns other than these are dimensions.
+///
+/// ```
+/// use debrief_metrics::report::ObservationRow;
+/// let row: ObservationRow = serde_json::from_str(r#"{"indicator": "x", "period": "FY2012", "value": "10", "sector": "Tucson"}"#).unwrap();
+/// assert_eq!(row.dimensions["sector"], "Tucson");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[schemars(title = "debrief observation row (CSV)")]
 pub struct ObservationRow {

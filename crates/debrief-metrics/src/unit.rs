@@ -23,15 +23,40 @@ pub struct Currency([u8; 3]);
 
 impl Currency {
     /// United States dollar.
+    ///
+    /// ```
+    /// use debrief_metrics::Currency;
+    /// assert_eq!(Currency::USD.code(), "USD");
+    /// ```
     pub const USD: Currency = Currency(*b"USD");
     /// Mexican peso.
+    ///
+    /// ```
+    /// use debrief_metrics::Currency;
+    /// assert_eq!(Currency::MXN.code(), "MXN");
+    /// ```
     pub const MXN: Currency = Currency(*b"MXN");
     /// Canadian dollar.
+    ///
+    /// ```
+    /// use debrief_metrics::Currency;
+    /// assert_eq!(Currency::CAD.code(), "CAD");
+    /// ```
     pub const CAD: Currency = Currency(*b"CAD");
     /// Euro.
+    ///
+    /// ```
+    /// use debrief_metrics::Currency;
+    /// assert_eq!(Currency::EUR.code(), "EUR");
+    /// ```
     pub const EUR: Currency = Currency(*b"EUR");
 
     /// The currencies catalogs may name, lower case in unit names (`usd`, `mxn_million`, …).
+    ///
+    /// ```
+    /// use debrief_metrics::Currency;
+    /// assert!(Currency::KNOWN.contains(&Currency::CAD));
+    /// ```
     pub const KNOWN: [Currency; 4] = [Self::USD, Self::MXN, Self::CAD, Self::EUR];
 
     /// The ISO 4217 code.
@@ -66,6 +91,11 @@ pub struct Dimension {
 
 impl Dimension {
     /// No dimension: shares, percents, rates per 100,000, indices.
+    ///
+    /// ```
+    /// use debrief_metrics::Dimension;
+    /// assert!(Dimension::NONE.is_dimensionless());
+    /// ```
     pub const NONE: Dimension = Dimension {
         count: 0,
         length: 0,
@@ -74,16 +104,31 @@ impl Dimension {
         currency: None,
     };
     /// A number of things (people, apprehensions, seizures).
+    ///
+    /// ```
+    /// use debrief_metrics::Dimension;
+    /// assert_eq!(Dimension::COUNT.to_string(), "count");
+    /// ```
     pub const COUNT: Dimension = Dimension {
         count: 1,
         ..Self::NONE
     };
     /// A length (base unit: miles).
+    ///
+    /// ```
+    /// use debrief_metrics::Dimension;
+    /// assert_eq!(Dimension::LENGTH.to_string(), "miles");
+    /// ```
     pub const LENGTH: Dimension = Dimension {
         length: 1,
         ..Self::NONE
     };
     /// A duration (base unit: days).
+    ///
+    /// ```
+    /// use debrief_metrics::Dimension;
+    /// assert_eq!(Dimension::TIME.to_string(), "days");
+    /// ```
     pub const TIME: Dimension = Dimension {
         time: 1,
         ..Self::NONE
@@ -244,18 +289,53 @@ const NAMED: &[(&str, &[&str], Dimension, f64)] = &[
 
 impl Unit {
     /// A count of things.
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!(Unit::COUNT.to_string(), "count");
+    /// ```
     pub const COUNT: Unit = Unit::named("count", Dimension::COUNT, 1.0);
     /// A share (a dimensionless ratio, 1 = all).
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!(Unit::SHARE.scale(), 1.0);
+    /// ```
     pub const SHARE: Unit = Unit::named("share", Dimension::NONE, 1.0);
     /// A percent (a share × 100).
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!(Unit::PERCENT.scale(), 0.01);
+    /// ```
     pub const PERCENT: Unit = Unit::named("percent", Dimension::NONE, 0.01);
     /// A rate per 100,000 (a share × 100,000).
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!(Unit::PER_100K.scale(), 1e-5);
+    /// ```
     pub const PER_100K: Unit = Unit::named("per_100k", Dimension::NONE, 1e-5);
     /// Miles.
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!("mile".parse::<Unit>().unwrap(), Unit::MILES);
+    /// ```
     pub const MILES: Unit = Unit::named("miles", Dimension::LENGTH, 1.0);
     /// Days.
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!("day".parse::<Unit>().unwrap(), Unit::DAYS);
+    /// ```
     pub const DAYS: Unit = Unit::named("days", Dimension::TIME, 1.0);
     /// U.S. dollars.
+    ///
+    /// ```
+    /// use debrief_metrics::Unit;
+    /// assert_eq!("USD".parse::<Unit>().unwrap(), Unit::USD);
+    /// ```
     pub const USD: Unit = Unit::named("usd", Dimension::money(Currency::USD), 1.0);
 
     const fn named(name: &'static str, dimension: Dimension, scale: f64) -> Unit {

@@ -72,6 +72,11 @@ pub enum Method {
 
 impl Method {
     /// The names of the methods a catalog may select (`method = "…"`).
+    ///
+    /// ```
+    /// use debrief_metrics::Method;
+    /// assert!(Method::NAMES.iter().all(|n| Method::from_name(n).is_some()));
+    /// ```
     pub const NAMES: [&'static str; 10] = [
         "unsd-legacy",
         "unsd-2023",

@@ -188,6 +188,11 @@ impl Status {
     }
 
     /// Every status, in declaration order.
+    ///
+    /// ```
+    /// use debrief_metrics::Status;
+    /// assert_eq!(Status::ALL.len(), 32);
+    /// ```
     pub const ALL: [Status; 32] = [
         Status::TargetAchieved,
         Status::DeadlineMissed,
