@@ -121,29 +121,31 @@ unit_marker!(
     Days => RuntimeUnit::DAYS, "days"
 );
 
-/// United States dollars.
-///
-/// ```
-/// use debrief_metrics::quantity::{CurrencyMarker, Usd};
-/// assert_eq!(Usd::CURRENCY.code(), "USD");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Usd;
-impl CurrencyMarker for Usd {
-    const CURRENCY: Currency = Currency::USD;
+macro_rules! currency_marker {
+    ($(#[$doc:meta])* $name:ident => $currency:ident) => {
+        $(#[$doc])*
+        ///
+        #[doc = concat!(
+            "```\nuse debrief_metrics::quantity::{CurrencyMarker, ", stringify!($name), "};\n",
+            "assert_eq!(", stringify!($name), "::CURRENCY.code(), \"", stringify!($currency), "\");\n```"
+        )]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct $name;
+
+        impl CurrencyMarker for $name {
+            const CURRENCY: Currency = Currency::$currency;
+        }
+    };
 }
 
-/// Mexican pesos.
-///
-/// ```
-/// use debrief_metrics::quantity::{CurrencyMarker, Mxn};
-/// assert_eq!(Mxn::CURRENCY.code(), "MXN");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Mxn;
-impl CurrencyMarker for Mxn {
-    const CURRENCY: Currency = Currency::MXN;
-}
+currency_marker!(
+    /// United States dollars.
+    Usd => USD
+);
+currency_marker!(
+    /// Mexican pesos.
+    Mxn => MXN
+);
 
 /// Money in the currency `C`.
 ///

@@ -106,7 +106,7 @@ pub fn assess(catalog: &Catalog, options: &AssessOptions) -> Report {
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("debrief indicator catalog"));
 /// ```
 pub fn catalog_schema() -> schemars::Schema {
-    schemars::schema_for!(CatalogFile)
+    prose_only(schemars::schema_for!(CatalogFile))
 }
 
 /// The JSON Schema of one row of the observations CSV, as an object keyed by column name.
@@ -116,7 +116,7 @@ pub fn catalog_schema() -> schemars::Schema {
 /// assert!(schema.get("required").is_some());
 /// ```
 pub fn observation_row_schema() -> schemars::Schema {
-    schemars::schema_for!(ObservationRow)
+    prose_only(schemars::schema_for!(ObservationRow))
 }
 
 /// The JSON Schema of the JSON report (`debrief assess --format json`).
@@ -126,7 +126,39 @@ pub fn observation_row_schema() -> schemars::Schema {
 /// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("debrief assessment report"));
 /// ```
 pub fn report_schema() -> schemars::Schema {
-    schemars::schema_for!(Report)
+    prose_only(schemars::schema_for!(Report))
+}
+
+/// Drops the Rust examples that the types' doc comments end with from every `description`:
+/// a schema describes data, for readers of any language.
+fn prose_only(mut schema: schemars::Schema) -> schemars::Schema {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    match value {
+                        serde_json::Value::String(text) if key == "description" => {
+                            if let Some(i) = text.find("\n\n```") {
+                                text.truncate(i);
+                            }
+                        }
+                        other => walk(other),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    if let Some(map) = schema.as_object_mut() {
+        map.values_mut().for_each(walk);
+        if let Some(serde_json::Value::String(text)) = map.get_mut("description")
+            && let Some(i) = text.find("\n\n```")
+        {
+            text.truncate(i);
+        }
+    }
+    schema
 }
 
 /// One row of the tidy observations CSV (documentation and schema only; the loader is

@@ -177,14 +177,9 @@ impl Catalog {
             csv_error(message, span)
         };
         let headers = reader.headers().map_err(|e| to_error(&e))?.clone();
-        let Columns {
-            indicator: ci,
-            period: cp,
-            value: cv,
-            source: cs,
-            note: cn,
-            dims,
-        } = Columns::read(&headers, text, bom)?;
+        let columns = Columns::read(&headers, text, bom)?;
+        let (ci, cp, cv) = (columns.indicator, columns.period, columns.value);
+        let (cs, cn) = (columns.source, columns.note);
         let index: HashMap<String, usize> = self
             .indicators
             .iter()
@@ -246,7 +241,8 @@ impl Catalog {
             let value =
                 crate::catalog::value_for(&ind.measure, &Spanned::new(cell.range(), written))
                     .map_err(|e| csv_error(e.to_string(), e.span()))?;
-            let dimensions: Dimensions = dims
+            let dimensions: Dimensions = columns
+                .dims
                 .iter()
                 .filter(|(c, _)| !row[*c].is_empty())
                 .map(|(c, name)| (name.clone(), row[*c].to_owned()))

@@ -8,18 +8,9 @@
 mod common;
 
 use common::{assert_close, detail, one, run};
-use debrief_metrics::{AssessOptions, ObjectiveStatus, Rating, Status, assess};
+use debrief_metrics::{AssessOptions, Method, ObjectiveStatus, Rating, Status, assess};
 
-/// Every method a numeric indicator can select.
-const METHODS: [&str; 7] = [
-    "unsd-legacy",
-    "unsd-2023",
-    "statcan",
-    "escap",
-    "iati",
-    "dhis2-bands",
-    "linear-trend",
-];
+const METHODS: [&str; 7] = Method::NUMERIC_NAMES;
 
 fn fields(method: &str, direction: &str, base: f64, target: f64) -> String {
     format!(

@@ -9,7 +9,7 @@ mod common;
 
 use debrief_metrics::quantity::{Count, Percent, Share, Value};
 use debrief_metrics::{
-    AssessOptions, Catalog, Date, Formula, Period, PeriodKind, Rating, Unit, assess,
+    AssessOptions, Catalog, Date, Formula, Method, Period, PeriodKind, Rating, Unit, assess,
 };
 use proptest::prelude::*;
 use std::fmt::Write as _;
@@ -149,15 +149,7 @@ proptest! {
 // Monotonicity: with everything else fixed, a better latest value never gets a lower value or
 // a worse rating.
 
-const METHODS: [&str; 7] = [
-    "unsd-legacy",
-    "unsd-2023",
-    "statcan",
-    "escap",
-    "iati",
-    "dhis2-bands",
-    "linear-trend",
-];
+const METHODS: [&str; 7] = Method::NUMERIC_NAMES;
 
 fn assess_one(
     method: &str,

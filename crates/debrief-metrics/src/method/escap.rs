@@ -21,7 +21,7 @@
 //! the CAGR; that variant is not implemented (its weights are not published in the notes
 //! this module follows).
 
-use super::{Input, Outcome, Projection, Status, cagr};
+use super::{Input, Outcome, Projection, Status, cagr, classify};
 
 /// Options of the ESCAP method.
 ///
@@ -104,12 +104,13 @@ pub(crate) fn assess(input: &Input, o: &Options) -> Outcome {
     out.value = Some(api);
     out.detail("anticipated_progress_index", api);
     out.detail("gap", (100.0 - api).max(0.0));
-    out.status = if api >= 100.0 {
-        Status::MaintainProgress
-    } else if api >= 0.0 {
-        Status::AccelerateProgress
-    } else {
-        Status::ReverseTrend
-    };
+    out.status = classify(
+        api,
+        &[
+            (100.0, Status::MaintainProgress),
+            (0.0, Status::AccelerateProgress),
+        ],
+        Status::ReverseTrend,
+    );
     out
 }

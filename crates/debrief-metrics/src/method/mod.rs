@@ -71,6 +71,22 @@ pub enum Method {
 }
 
 impl Method {
+    /// The methods for numeric (and ordinal) indicators.
+    ///
+    /// ```
+    /// use debrief_metrics::Method;
+    /// assert_eq!(Method::NUMERIC_NAMES[..], Method::NAMES[..7]);
+    /// ```
+    pub const NUMERIC_NAMES: [&'static str; 7] = [
+        "unsd-legacy",
+        "unsd-2023",
+        "statcan",
+        "escap",
+        "iati",
+        "dhis2-bands",
+        "linear-trend",
+    ];
+
     /// The names of the methods a catalog may select (`method = "…"`).
     ///
     /// ```
@@ -397,6 +413,15 @@ impl Outcome {
             self.details.insert(Cow::Borrowed(key), value);
         }
     }
+}
+
+/// The status of the first `(lower bound, status)` pair whose bound `value` reaches (bounds
+/// highest first), or `below`.
+pub(crate) fn classify(value: f64, bands: &[(f64, Status)], below: Status) -> Status {
+    bands
+        .iter()
+        .find(|(bound, _)| value >= *bound)
+        .map_or(below, |&(_, status)| status)
 }
 
 /// The compound annual growth rate from `(t0, v0)` to `(t1, v1)`, `t` in years:

@@ -20,7 +20,7 @@
 //! takes the mean score, and is `target_achieved` only when every series is. A zero base or
 //! target is replaced by 0.001; values of mixed signs cannot be assessed.
 
-use super::{Input, Outcome, Status, cagr};
+use super::{Input, Outcome, Status, cagr, classify};
 use crate::indicator::Indicator;
 use crate::observation::Series;
 use crate::period::Date;
@@ -96,15 +96,15 @@ pub fn limit_coefficient(base: f64, limit: f64) -> f64 {
 /// assert_eq!(status_from_score(-2.6), Status::Deterioration);
 /// ```
 pub fn status_from_score(score: f64) -> Status {
-    if score >= 2.5 {
-        Status::SubstantialProgress
-    } else if score >= 0.0 {
-        Status::ModerateProgress
-    } else if score >= -2.5 {
-        Status::LimitedProgress
-    } else {
-        Status::Deterioration
-    }
+    classify(
+        score,
+        &[
+            (2.5, Status::SubstantialProgress),
+            (0.0, Status::ModerateProgress),
+            (-2.5, Status::LimitedProgress),
+        ],
+        Status::Deterioration,
+    )
 }
 
 /// The score of a progress value `R` for an indicator with a target (`sdg-build`

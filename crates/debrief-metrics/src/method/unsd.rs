@@ -23,7 +23,7 @@
 //! signs cancel and an indicator moving the wrong way would come out on track — the
 //! dropped-direction-sign bug — while here it comes out as deterioration or regression.
 
-use super::{Input, Outcome, Projection, Status, cagr};
+use super::{Input, Outcome, Projection, Status, cagr, classify};
 
 /// Options of the pre-2023 method.
 ///
@@ -142,15 +142,15 @@ pub(crate) fn assess_legacy(input: &Input, o: &LegacyOptions) -> Outcome {
     out.value = Some(ratio);
     out.detail("ratio", ratio);
     let [on, fair, limited] = o.thresholds;
-    out.status = if ratio >= on {
-        Status::OnTrack
-    } else if ratio >= fair {
-        Status::FairProgress
-    } else if ratio >= limited {
-        Status::LimitedOrNoProgress
-    } else {
-        Status::Deterioration
-    };
+    out.status = classify(
+        ratio,
+        &[
+            (on, Status::OnTrack),
+            (fair, Status::FairProgress),
+            (limited, Status::LimitedOrNoProgress),
+        ],
+        Status::Deterioration,
+    );
     out
 }
 
@@ -168,13 +168,11 @@ pub(crate) fn assess_2023(input: &Input, o: &Options2023) -> Outcome {
         let growth = sign * input.d() * actual;
         out.value = Some(growth);
         let [on, moderate] = o.no_target_thresholds;
-        out.status = if growth >= on {
-            Status::OnTrack
-        } else if growth >= moderate {
-            Status::ModerateProgress
-        } else {
-            Status::StagnationOrRegression
-        };
+        out.status = classify(
+            growth,
+            &[(on, Status::OnTrack), (moderate, Status::ModerateProgress)],
+            Status::StagnationOrRegression,
+        );
         return out;
     };
     if (target.v - base_v).abs() == 0.0 {
@@ -193,16 +191,15 @@ pub(crate) fn assess_2023(input: &Input, o: &Options2023) -> Outcome {
     out.value = Some(ratio);
     out.detail("ratio", ratio);
     let [on, moderate, marginal, stagnation] = o.thresholds;
-    out.status = if ratio >= on {
-        Status::OnTrack
-    } else if ratio >= moderate {
-        Status::ModerateProgress
-    } else if ratio >= marginal {
-        Status::MarginalProgress
-    } else if ratio >= stagnation {
-        Status::Stagnation
-    } else {
-        Status::Regression
-    };
+    out.status = classify(
+        ratio,
+        &[
+            (on, Status::OnTrack),
+            (moderate, Status::ModerateProgress),
+            (marginal, Status::MarginalProgress),
+            (stagnation, Status::Stagnation),
+        ],
+        Status::Regression,
+    );
     out
 }
