@@ -1,6 +1,6 @@
 //! Indicators: what is measured (unit, IATI measure kind), which way is better ([`Direction`]),
 //! where it started ([`Baseline`]), where it should get by when ([`Target`]), how progress is
-//! judged ([`Method`](crate::Method)), and the observed [`Series`]; and the [`Objective`]s they
+//! judged ([`Method`]), and the observed [`Series`]; and the [`Objective`]s they
 //! are grouped under.
 
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! objective is identified by a plain string (a recommendation id, for debrief).
 //!
 //! - [`quantity`]: values whose units are checked at compile time ([`quantity::Value`]);
-//!   [`unit`]: the runtime-checked [`Unit`]s catalogs name.
+//!   [`unit`](mod@unit): the runtime-checked [`Unit`]s catalogs name.
 //! - [`period`]: calendar and U.S. federal fiscal years, quarters, months, dates.
 //! - [`indicator`], [`observation`]: what is measured and what was observed.
 //! - [`formula`]: indicators computed from others, unit-checked at load.

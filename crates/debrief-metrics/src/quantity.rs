@@ -43,7 +43,7 @@
 //! ```
 //!
 //! No NaN or infinity is ever held: every constructor and every operation that could produce
-//! one returns an [`Error`](crate::Error) instead.
+//! one returns an [`Error`] instead.
 
 use std::cmp::Ordering;
 use std::fmt;

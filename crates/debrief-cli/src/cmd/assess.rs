@@ -23,7 +23,7 @@ pub(crate) struct Args {
     /// The TOML catalog of objectives and indicators (docs/METRICS.md).
     #[arg(long, value_name = "FILE")]
     catalog: PathBuf,
-    /// A tidy CSV of observations: indicator,period,value[,source][,note][,dimension…].
+    /// A tidy CSV of observations: `indicator,period,value[,source][,note][,dimension…]`.
     /// May be given more than once.
     #[arg(long, value_name = "FILE")]
     observations: Vec<PathBuf>,
