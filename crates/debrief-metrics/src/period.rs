@@ -11,7 +11,8 @@
 //! | `2013-04` | April 2013 |
 //! | `2013-04-30` | 30 April 2013 |
 //!
-//! `Display` prints the canonical (first) form; parsing it back gives the same period.
+//! `Display` prints the canonical (first) form; parsing it back gives the same period. Two-digit
+//! fiscal years read as POSIX `%y` does: `FY99` is 1999, `FY13` is 2013.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -576,6 +577,7 @@ impl FromStr for Period {
     /// ```
     /// use debrief_metrics::Period;
     /// assert_eq!("FY13".parse::<Period>().unwrap(), Period::FiscalYear(2013));
+    /// assert_eq!("FY99".parse::<Period>().unwrap(), Period::FiscalYear(1999));
     /// let err = "2013-Q5".parse::<Period>().unwrap_err();
     /// assert!(err.to_string().contains("a quarter from 1 to 4"));
     /// ```
@@ -588,8 +590,10 @@ impl FromStr for Period {
                 Some((y, q)) => (y, Some(q)),
                 None => (fy, None),
             };
+            // Two digits as POSIX `%y` reads them: 69–99 → 1969–1999, 00–68 → 2000–2068.
+            let two_digit = |y: u32| i32::try_from(if y >= 69 { 1900 + y } else { 2000 + y }).ok();
             let year = year4(year_part)
-                .or_else(|| digits(year_part, 2).and_then(|y| i32::try_from(2000 + y).ok()))
+                .or_else(|| digits(year_part, 2).and_then(two_digit))
                 .ok_or_else(fail)?;
             match quarter_part {
                 None => Period::FiscalYear(year),

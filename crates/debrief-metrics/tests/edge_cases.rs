@@ -441,3 +441,25 @@ direction = "increase"
     assert_eq!(json["objectives"][0]["status"], "on_track");
     assert_eq!(detail(&r.indicators[0], "percent_of_distance"), 120.0);
 }
+
+#[test]
+fn disaggregations_without_a_headline() {
+    let mut c = one(
+        "unit = \"count\"\ndirection = \"decrease\"\nmethod = \"iati\"\ntarget = { period = \"FY2020\", value = 5.0 }",
+    );
+    c.load_observations_csv(
+        "indicator,period,value,sector\nx,FY2015,10,Tucson\nx,FY2017,8,Tucson\n",
+    )
+    .unwrap();
+    let a = assess(&c, &AssessOptions::default()).indicators.remove(0);
+    assert_eq!(a.status, Status::InsufficientData);
+    assert!(
+        a.notes.iter().any(|n| n.contains("no headline series")),
+        "{:?}",
+        a.notes
+    );
+    // The sector is still assessed: 10 → 8 of 10 → 5 is 40% of the way, 40% of the time.
+    assert_eq!(a.breakdown.len(), 1);
+    assert_close(a.breakdown[0].value, 40.0);
+    assert_eq!(a.breakdown[0].status, Status::OnTrack);
+}

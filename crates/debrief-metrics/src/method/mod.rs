@@ -499,12 +499,12 @@ fn prepare(ind: &Indicator, series: &Series, notes: &mut Vec<String>) -> Input {
         for p in &mut points {
             p.v = high + ind.direction.outside_band(p.v).unwrap_or(0.0);
         }
-        target = Some(Pt {
-            period: ind.target.as_ref().map_or(Period::Year(9999), |t| t.period),
-            t: ind.target.as_ref().map_or(9999.0, |t| t.period.time()),
+        // The target is the band itself (reached when inside it), by the target's deadline.
+        target = ind.target.as_ref().map(|t| Pt {
+            period: t.period,
+            t: t.period.time(),
             v: high,
-        })
-        .filter(|_| ind.target.is_some());
+        });
         increase = false;
         limit = None;
     }
