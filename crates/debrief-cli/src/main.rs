@@ -26,6 +26,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Analyze(cmd::analyze::Args),
+    Assess(cmd::assess::Args),
     Parse(cmd::parse::Args),
     Recommendations(cmd::recommendations::Args),
     Entities(cmd::entities::Args),
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(&args),
+        Command::Assess(args) => cmd::assess::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
         Command::Recommendations(args) => cmd::recommendations::run(&args),
         Command::Entities(args) => cmd::entities::run(&args),

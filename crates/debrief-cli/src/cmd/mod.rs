@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments and its `run`.
 
 pub(crate) mod analyze;
+pub(crate) mod assess;
 pub(crate) mod entities;
 pub(crate) mod parse;
 pub(crate) mod quantities;
