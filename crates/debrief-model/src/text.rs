@@ -55,6 +55,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     };
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (ch, width) = char_at(i);
         if ch.is_whitespace() {
             i += width;
@@ -72,6 +76,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let mut end = i + width;
         while end < bytes.len() {
+            // Fast path: a run of ASCII letters and digits.
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
             let (next, next_width) = char_at(end);
             if is_word_char(next) {
                 end += next_width;
@@ -198,34 +207,42 @@ pub(crate) fn word_matches(
     let bytes = text.as_bytes();
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = automaton.find(aho_corasick::Input::new(text).span(pos..text.len())) else {
-            break;
-        };
-        let (start, mut end) = (m.start(), m.end());
-        let p = m.pattern().as_usize();
-        let boundary_before = !text[..start].chars().next_back().is_some_and(is_word_char);
-        let ok = boundary_before
-            && text.is_char_boundary(end)
-            && if prefix(p) {
-                while end < bytes.len()
-                    && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80)
-                {
-                    end += 1;
+    'search: while pos < text.len() {
+        // The iterator runs until a match fails the word test; the search then resumes one
+        // character after that match's start.
+        for m in automaton.find_iter(aho_corasick::Input::new(text).span(pos..text.len())) {
+            let (start, mut end) = (m.start(), m.end());
+            let p = m.pattern().as_usize();
+            let boundary_before = !text[..start].chars().next_back().is_some_and(is_word_char);
+            let ok = boundary_before
+                && text.is_char_boundary(end)
+                && if prefix(p) {
+                    while end < bytes.len()
+                        && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80)
+                    {
+                        end += 1;
+                    }
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    true
+                } else {
+                    whole_word(text, &(start..end))
+                };
+            if ok {
+                if prefix(p) && end > m.end() {
+                    // The word ran past the match: resume after it.
+                    out.push((start..end, p));
+                    pos = end;
+                    continue 'search;
                 }
-                while !text.is_char_boundary(end) {
-                    end += 1;
-                }
-                true
+                out.push((start..end, p));
             } else {
-                whole_word(text, &(start..end))
-            };
-        if ok {
-            out.push((start..end, p));
-            pos = end;
-        } else {
-            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                continue 'search;
+            }
         }
+        break;
     }
     out
 }
