@@ -834,9 +834,14 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
             }
             m
         }
-        QuantityKind::Percent | QuantityKind::PercentagePoints => {
-            of_phrase(text, toks, end_tok).or_else(|| measured(text, toks, end_tok))
-        }
+        // "40 percent of American content", "100 percent “operational control”" — but not
+        // "28 percent larger".
+        QuantityKind::Percent | QuantityKind::PercentagePoints => of_phrase(text, toks, end_tok)
+            .or_else(|| {
+                matches!(w(text, toks, end_tok), "“" | "\"")
+                    .then(|| measured(text, toks, end_tok))
+                    .flatten()
+            }),
         _ => of_phrase(text, toks, end_tok),
     };
     if kind == QuantityKind::Duration && value.fract() == 0.0 && digits && unit_name == Some("year")
@@ -848,7 +853,22 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
         q_start = toks[start].start;
     }
     value = if value.is_finite() { value } else { 0.0 };
+    // "from 2022 to 2023": a range of years is a date, not a count.
+    let years = |v: f64| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v);
+    if kind == QuantityKind::Count
+        && unit_name.is_none()
+        && upper.is_some_and(years)
+        && years(value)
+        && digits
+    {
+        kind = QuantityKind::Year;
+    }
     let mut q = QuantityMatch::new(q_start..toks[end_tok - 1].end, kind, Some(value));
+    if kind == QuantityKind::Year
+        && let Some(u) = upper
+    {
+        q.iso = Some(format!("{value:.0}/{u:.0}"));
+    }
     q.unit = unit_name;
     q.upper = upper;
     q.measures = measures;
@@ -1065,9 +1085,10 @@ fn vague_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, usiz
     let phrase = of_phrase_end(text, toks, end);
     let range_end = phrase.as_ref().map_or(toks[end - 1].end, |(_, e)| *e);
     let measures = phrase.map(|(h, _)| h);
-    let money = measures
-        .as_deref()
-        .is_some_and(|m| m.ends_with("dollars") || m.ends_with("dollar"));
+    let money = measures.as_deref().is_some_and(|m| {
+        let m = m.to_ascii_lowercase();
+        m.ends_with("dollars") || m.ends_with("dollar")
+    });
     let mut q = QuantityMatch::new(
         toks[i].start..range_end,
         if money {
@@ -1286,6 +1307,21 @@ mod tests {
             sorted.sort_unstable();
             assert_eq!(list, sorted.as_slice());
         }
+    }
+
+    #[test]
+    fn comparatives_year_ranges_and_table_headers() {
+        use QuantityKind::*;
+        let q = &quantities("Receipts were 28 percent larger than in 2022.")[0];
+        assert_eq!((q.kind, q.measures.clone()), (Percent, None));
+        let q = &quantities("Outlays rose from 2022 to 2023 in total.")[0];
+        assert_eq!(
+            (q.kind, q.value, q.upper),
+            (Year, Some(2022.0), Some(2023.0))
+        );
+        assert_eq!(q.iso.as_deref(), Some("2022/2023"));
+        let q = &quantities("Billions of Dollars")[0];
+        assert_eq!((q.kind, q.vague), (Money, true));
     }
 
     #[test]
