@@ -123,6 +123,7 @@ fn quantities_keep_dates_apart_and_never_list_ordinals() {
         .map(|l| l.split(',').nth(2).unwrap())
         .collect();
     assert_eq!(kinds, ["money", "count", "fiscal_year"]);
+    assert!(all.contains(",fiscal_year,FY2024,"), "{all}");
     let no_dates = ok(&debrief(
         &["quantities", "-", "--no-dates", "--format", "csv"],
         Some(brief),

@@ -463,6 +463,10 @@ pub struct Quantity {
     /// miles of terrain", "agents" in "100 agents").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
+    /// For dates, years and fiscal years: the point in time written out (`2006-08-22`,
+    /// `2025-03`, `2040`, `FY2010`, `2022/2023` for a range of years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// What a [`Quantity`] is.

@@ -385,6 +385,7 @@ impl Entities<'_, '_> {
                     vague: q.vague,
                     magnitude: q.magnitude,
                     measures: q.measures,
+                    date: q.iso,
                 });
             }
         }

@@ -17,6 +17,16 @@ pub(crate) struct Args {
     no_dates: bool,
 }
 
+/// A value cell: "2000", "2–5" for a range, "~1000000000" for a vague amount.
+fn range_value(value: Option<f64>, upper: Option<f64>, magnitude: Option<f64>) -> String {
+    match (value, upper, magnitude) {
+        (Some(v), Some(u), _) => format!("{}–{}", number(v), number(u)),
+        (Some(v), None, _) => number(v),
+        (None, _, Some(m)) => format!("~{}", number(m)),
+        (None, _, None) => String::new(),
+    }
+}
+
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (text, brief) = args.list.brief()?;
     // Amounts first, then dates: dates and fiscal years are kept apart from counts.
@@ -43,11 +53,9 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         "measures",
     ]);
     for q in shown {
-        let value = match (q.value, q.upper, q.magnitude) {
-            (Some(v), Some(u), _) => format!("{}–{}", number(v), number(u)),
-            (Some(v), None, _) => number(v),
-            (None, _, Some(m)) => format!("~{}", number(m)),
-            (None, _, None) => String::new(),
+        let value = match (&q.date, q.value, q.upper, q.magnitude) {
+            (Some(date), ..) => date.clone(),
+            (None, value, upper, magnitude) => range_value(value, upper, magnitude),
         };
         table.row(vec![
             at.at(q.span),
