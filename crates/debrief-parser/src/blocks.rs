@@ -1,0 +1,380 @@
+//! Stage 4: the lines of the text flow (furniture and footnotes taken out) assembled into
+//! blocks by a state machine over consecutive lines, then each block classified.
+//!
+//! Between two lines the machine decides "same block" or "new block". A list marker opens a
+//! new block; a line-end hyphen, a dash, a glued footnote marker (a superscript that ended the
+//! line early) or a lower-case start continues one. Otherwise the evidence depends on the input
+//! style: with blank-line paragraphs only a blank line after a sentence end (or after a
+//! heading) separates blocks — a blank line inside a sentence is a column break; in pdftotext
+//! output a line that ended early (the next line's first word would have fitted on it, measured
+//! against the page's column width) closes its block when it ends a sentence or reads as a
+//! heading.
+
+use crate::grammar::{self, Marker, MarkerClass};
+use crate::lines::Line;
+use crate::text;
+use crate::InputStyle;
+
+/// How much shorter than the column a line must be to have "ended early".
+const FIT_SLACK: f32 = 0.94;
+/// A line at most this share of the column is short (headings, labels).
+const SHORT: f32 = 0.85;
+
+/// A block before its text is built: a run of flow lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Proto<'a> {
+    /// Index into the flow of the first and last line.
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    /// The list marker of an item.
+    pub(crate) marker: Option<Marker<'a>>,
+    /// Nesting depth of an item.
+    pub(crate) depth: u8,
+    /// Whether every line of the block is short for its column.
+    pub(crate) all_short: bool,
+}
+
+/// The text flow: the body lines in reading order and what is known about them.
+pub(crate) struct Flow<'s, 'l> {
+    pub(crate) src: &'s str,
+    pub(crate) lines: &'l [Line],
+    /// Indices into `lines` of the body lines.
+    pub(crate) idx: Vec<usize>,
+    /// Column width estimate of each page, in characters.
+    pub(crate) widths: Vec<f32>,
+    pub(crate) style: InputStyle,
+    /// Sorted footnote labels of the document.
+    pub(crate) labels: &'l [u32],
+}
+
+/// A gap between two lines of the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Blank,
+    Page,
+}
+
+/// The column width of each page: the 80th percentile of the widths of its prose lines, or of
+/// the whole document's when a page has few.
+pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
+    let prose = |l: &Line| l.width >= 12 && text::word_count(l.text(src)) >= 3;
+    let pct = |v: &mut Vec<u32>| -> Option<f32> {
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_unstable();
+        #[allow(clippy::cast_precision_loss)]
+        Some(v[(v.len() * 4 / 5).min(v.len() - 1)] as f32)
+    };
+    let mut all: Vec<u32> = idx.iter().map(|&i| &lines[i]).filter(|l| prose(l)).map(|l| l.width).collect();
+    let global = pct(&mut all).unwrap_or(60.0);
+    let mut per_page: Vec<Vec<u32>> = vec![Vec::new(); pages as usize];
+    for &i in idx {
+        let l = &lines[i];
+        if prose(l)
+            && let Some(v) = per_page.get_mut(l.page as usize)
+        {
+            v.push(l.width);
+        }
+    }
+    per_page
+        .iter_mut()
+        .map(|v| if v.len() >= 10 { pct(v).unwrap_or(global) } else { global })
+        .collect()
+}
+
+impl<'s> Flow<'s, '_> {
+    fn line(&self, j: usize) -> &Line {
+        &self.lines[self.idx[j]]
+    }
+
+    fn text(&self, j: usize) -> &'s str {
+        self.lines[self.idx[j]].text(self.src)
+    }
+
+    fn width_of(&self, j: usize) -> f32 {
+        let l = self.line(j);
+        self.widths.get(l.page as usize).copied().unwrap_or(60.0)
+    }
+
+    fn gap(&self, j: usize) -> Gap {
+        let (a, b) = (self.line(j - 1), self.line(j));
+        if b.page != a.page || b.page_break_before {
+            Gap::Page
+        } else if b.blanks_before > 0 {
+            Gap::Blank
+        } else {
+            Gap::None
+        }
+    }
+
+    /// Whether line `j` ends with a footnote marker of the document (a superscript that made
+    /// pdftotext end the line early).
+    fn ends_with_marker(&self, j: usize) -> bool {
+        if self.labels.is_empty() {
+            return false;
+        }
+        let t = self.text(j);
+        let mut found = false;
+        crate::footnotes::glued_markers(t, |n, _, e| {
+            if e == t.len() && self.labels.binary_search(&n).is_ok() {
+                found = true;
+            }
+        });
+        found
+    }
+
+    /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
+    fn visual_width(&self, j: usize) -> f32 {
+        #[allow(clippy::cast_precision_loss)]
+        let mut w = self.line(j).width as f32;
+        if j > 0 && self.gap(j) == Gap::None && self.ends_with_marker(j - 1) {
+            #[allow(clippy::cast_precision_loss)]
+            {
+                w += self.line(j - 1).width as f32 + 1.0;
+            }
+        }
+        w
+    }
+
+    /// Whether line `a` ended before the column did: line `b`'s first word would have fitted.
+    fn ended_early(&self, a: usize, b: usize) -> bool {
+        let next_word = self
+            .text(b)
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        #[allow(clippy::cast_precision_loss)]
+        let need = self.visual_width(a) + 1.0 + next_word as f32;
+        need <= self.width_of(a) * FIT_SLACK
+    }
+
+    fn is_short(&self, j: usize) -> bool {
+        self.visual_width(j) <= self.width_of(j) * SHORT
+    }
+
+    fn has_layout(&self) -> bool {
+        matches!(self.style, InputStyle::Raw | InputStyle::Pdftotext)
+    }
+
+    /// Whether line `j` stands alone as a heading: heading-like, short, ended early, and
+    /// followed by a line opening with a capital.
+    fn heading_line(&self, j: usize) -> bool {
+        let t = self.text(j);
+        if !self.has_layout() || j + 1 >= self.idx.len() || self.gap(j + 1) == Gap::Page {
+            return false;
+        }
+        let next = self.text(j + 1);
+        text::heading_like(t)
+            && !t.ends_with(':')
+            && self.is_short(j)
+            && text::starts_upper(next)
+            && grammar::list_marker(next).is_none()
+            && self.ended_early(j, j + 1)
+    }
+}
+
+/// The blocks of the flow, with list markers recognised.
+pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
+    let n = flow.idx.len();
+    let mut out: Vec<Proto<'s>> = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    // Symbol-font letters count as bullets only when the document uses them so repeatedly.
+    let mut symbol_counts: Vec<(&str, usize)> = Vec::new();
+    for j in 0..n {
+        if let Some(m) = grammar::list_marker(flow.text(j))
+            && m.class == MarkerClass::SymbolLetter
+            && text::starts_upper(&flow.text(j)[m.len..])
+        {
+            match symbol_counts.iter_mut().find(|(g, _)| *g == m.glyph) {
+                Some((_, c)) => *c += 1,
+                None => symbol_counts.push((m.glyph, 1)),
+            }
+        }
+    }
+    let mut list_top: Option<MarkerClass> = None;
+    let mut last_ordinal: Option<u32> = None;
+    let marker_at = |j: usize, list_top: Option<MarkerClass>, last_ordinal: Option<u32>| -> Option<Marker<'s>> {
+        let t = flow.text(j);
+        let m = grammar::list_marker(t)?;
+        let rest = &t[m.len..];
+        let gap = if j == 0 { Gap::Page } else { flow.gap(j) };
+        let prev = if j == 0 { "" } else { flow.text(j - 1) };
+        let prev_closes = j == 0
+            || text::ends_sentence(prev)
+            || text::ends_clause(prev)
+            || prev.ends_with(" and")
+            || prev.ends_with(" or");
+        let ok = match m.class {
+            MarkerClass::Bullet => true,
+            MarkerClass::SymbolLetter => {
+                text::starts_upper(rest)
+                    && symbol_counts.iter().any(|(g, c)| *g == m.glyph && *c >= 2)
+            }
+            MarkerClass::Dash => !rest.is_empty() && (gap != Gap::None || prev_closes),
+            MarkerClass::Digit | MarkerClass::Lower | MarkerClass::Upper | MarkerClass::Roman => {
+                let in_sequence = list_top.is_some()
+                    && last_ordinal.is_some_and(|o| m.ordinal == Some(o + 1));
+                let first = m.ordinal == Some(1);
+                prev_closes
+                    && (in_sequence || first || gap != Gap::None)
+                    && (gap != Gap::None
+                        || !flow.has_layout()
+                        || j == 0
+                        || flow.ended_early(j - 1, j)
+                        || in_sequence)
+            }
+        };
+        ok.then_some(m)
+    };
+    let mut cur = Proto {
+        first: 0,
+        last: 0,
+        marker: marker_at(0, None, None),
+        depth: 0,
+        all_short: true,
+    };
+    if let Some(m) = cur.marker {
+        list_top = Some(m.class);
+        last_ordinal = m.ordinal;
+    }
+    for j in 1..n {
+        let marker = marker_at(j, list_top, last_ordinal);
+        if marker.is_some() || breaks(flow, j, &cur) {
+            cur.all_short &= flow.is_short(cur.last) || cur.first == cur.last;
+            out.push(cur);
+            let depth = match (marker, list_top) {
+                (Some(m), Some(top)) if m.class != top && out.last().is_some_and(|p| p.marker.is_some()) => 1,
+                _ => 0,
+            };
+            if let Some(m) = marker {
+                if depth == 0 {
+                    list_top = Some(m.class);
+                }
+                last_ordinal = m.ordinal;
+            } else {
+                list_top = None;
+                last_ordinal = None;
+            }
+            cur = Proto {
+                first: j,
+                last: j,
+                marker,
+                depth,
+                all_short: true,
+            };
+        } else {
+            cur.all_short &= flow.is_short(j - 1) || j - 1 == cur.first && cur.marker.is_some();
+            cur.last = j;
+        }
+    }
+    cur.all_short &= flow.is_short(cur.last);
+    out.push(cur);
+    out
+}
+
+/// Whether a new block starts at flow line `j` (no list marker there).
+fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
+    let a = flow.text(j - 1);
+    let b = flow.text(j);
+    let gap = flow.gap(j);
+    // A bullet alone on its line takes the next line as its text.
+    if cur.marker.is_some() && cur.first == j - 1 && a.len() == cur.marker.map_or(0, |m| m.len) {
+        return false;
+    }
+    if a.ends_with(['-', '\u{2010}', '\u{00AD}', '—', '–']) && !a.ends_with(" -") {
+        return false;
+    }
+    if gap == Gap::None && flow.ends_with_marker(j - 1) {
+        return false;
+    }
+    if text::starts_lower(b) {
+        return false;
+    }
+    // A heading on its own line after a full line: the heading line itself tells.
+    if flow.heading_line(j) && (text::ends_sentence(a) || text::ends_clause(a)) {
+        return true;
+    }
+    let sentence = text::ends_sentence(a) || text::ends_clause(a);
+    let block_len = j - cur.first;
+    let heading = block_len <= 2 && text::heading_like(a) && text::starts_upper(b);
+    match flow.style {
+        InputStyle::BlankLines | InputStyle::Layout => gap != Gap::None && (sentence || heading),
+        InputStyle::Raw | InputStyle::Pdftotext => {
+            if gap == Gap::Blank && (sentence || heading) {
+                return true;
+            }
+            if !flow.ended_early(j - 1, j) {
+                return false;
+            }
+            sentence || (heading && flow.is_short(j - 1)) || flow.heading_line(j - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+
+    fn blocks(src: &str, style: InputStyle) -> Vec<String> {
+        let l = lines::scan(src);
+        let idx: Vec<usize> = (0..l.lines.len()).collect();
+        let widths = column_widths(src, &l.lines, &idx, l.pages);
+        let flow = Flow {
+            src,
+            lines: &l.lines,
+            idx,
+            widths,
+            style,
+            labels: &[],
+        };
+        assemble(&flow)
+            .iter()
+            .map(|p| {
+                (p.first..=p.last)
+                    .map(|j| flow.text(j))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_inside_sentences_are_column_breaks() {
+        let src = "There is no easy answer. It\nis difficult to envision\n\n“operational control” of the\nterrain.\n\nUltimately, a second one.\n";
+        assert_eq!(
+            blocks(src, InputStyle::BlankLines),
+            [
+                "There is no easy answer. It is difficult to envision “operational control” of the terrain.",
+                "Ultimately, a second one."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_end_early_close_paragraphs_in_raw_text() {
+        let src = "The first paragraph runs across the whole column here\nand it ends on this short line.\nThe second paragraph also runs across the column\nuntil it ends.\nA Heading Line\nBody text that follows the heading runs on long\nto the end.\n";
+        assert_eq!(
+            blocks(src, InputStyle::Raw),
+            [
+                "The first paragraph runs across the whole column here and it ends on this short line.",
+                "The second paragraph also runs across the column until it ends.",
+                "A Heading Line",
+                "Body text that follows the heading runs on long to the end."
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_open_items() {
+        let src = "Do the following:\n\n■■ Develop a strategy. The\nplan should work.\n\n■■ Continue the work.\n";
+        assert_eq!(
+            blocks(src, InputStyle::BlankLines),
+            ["Do the following:", "■■ Develop a strategy. The plan should work.", "■■ Continue the work."]
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Stage 3: page furniture — running headers and footers, page numbers, mastheads — decided
+//! with evidence across pages.
+//!
+//! A line at the top or bottom of a page is a running header or footer when the same line,
+//! with its numbers blotted out, stands at a page edge on several pages. Page numbers alone on
+//! a line count when their values rise with the pages. A web address or a bare report number
+//! at a page edge is furniture even when it appears once (the first page's footer). The first
+//! page's title is not taken for the running header that repeats it, unless it stands at the
+//! very edge of the page.
+
+use std::collections::HashMap;
+
+use crate::grammar;
+use crate::lines::Line;
+use crate::ArtifactKind;
+
+/// How many lines at the top and at the bottom of a page may be furniture.
+const EDGE: usize = 4;
+
+/// The key of a line for recurrence: lower case, every number (arabic or roman) replaced by
+/// `#`, spaces collapsed. With `loose`, the numbers are dropped instead.
+fn key(text: &str, loose: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let w = word.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–'));
+        let is_num = !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || grammar::roman_value(w).is_some());
+        let piece: String = if is_num {
+            if loose {
+                continue;
+            }
+            "#".to_owned()
+        } else {
+            w.chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// A web address or e-mail alone on a line.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && (t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || [".gov", ".org", ".com", ".edu", ".mil", ".int"]
+                .iter()
+                .any(|tld| t.ends_with(tld) || t.contains(&format!("{tld}/"))))
+}
+
+/// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97`.
+fn is_report_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && t.len() <= 20
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+/// Which lines are furniture, and of what kind (`None` for text). `lines` are all the input's
+/// non-blank lines, `pages` how many pages there are.
+pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<ArtifactKind>> {
+    let mut out = vec![None; lines.len()];
+    if pages < 2 || lines.is_empty() {
+        return out;
+    }
+    // Lines of each page, as index ranges.
+    let mut page_ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(pages as usize);
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || lines[i].page != lines[start].page {
+            page_ranges.push(start..i);
+            start = i;
+        }
+    }
+    // Edge lines: (line index, is top, position from the edge).
+    let mut edges: Vec<(usize, bool, usize)> = Vec::new();
+    for r in &page_ranges {
+        let n = r.len();
+        let zone = EDGE.min(n.div_ceil(2));
+        for k in 0..zone {
+            edges.push((r.start + k, true, k));
+        }
+        for k in 0..zone.min(n - zone) {
+            edges.push((r.end - 1 - k, false, k));
+        }
+    }
+    // How many pages each key stands on at an edge.
+    let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
+    for &(i, _, _) in &edges {
+        let text = lines[i].text(src);
+        for (map, k) in [(&mut strict, key(text, false)), (&mut loose, key(text, true))] {
+            if k.is_empty() {
+                continue;
+            }
+            let pages_seen = map.entry(k).or_default();
+            if pages_seen.last() != Some(&lines[i].page) {
+                pages_seen.push(lines[i].page);
+            }
+        }
+    }
+    let need = (pages as usize / 4).max(2);
+    let recurring = |pages_seen: Option<&Vec<u32>>| pages_seen.is_some_and(|p| p.len() >= need);
+    // Page numbers: bare numbers whose value minus the page index recurs.
+    let mut offsets: HashMap<i64, u32> = HashMap::new();
+    let bare_number = |text: &str| -> Option<i64> {
+        let t = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+        let t = t
+            .strip_prefix("Page ")
+            .or_else(|| t.strip_prefix("page "))
+            .unwrap_or(t);
+        let t = t.split(" of ").next().unwrap_or(t).trim();
+        t.parse::<i64>()
+            .ok()
+            .or_else(|| grammar::roman_value(t).map(i64::from))
+    };
+    for &(i, _, _) in &edges {
+        let text = lines[i].text(src);
+        if grammar::is_page_number(text)
+            && let Some(v) = bare_number(text)
+        {
+            *offsets.entry(v - i64::from(lines[i].page)).or_default() += 1;
+        }
+    }
+    for &(i, top, k) in &edges {
+        if out[i].is_some() {
+            continue;
+        }
+        let line = &lines[i];
+        let text = line.text(src);
+        let first_page = line.page == 0;
+        let at_very_edge = k == 0;
+        let kind = if grammar::is_page_number(text) {
+            let roman = text.chars().all(|c| c.is_ascii_alphabetic());
+            let explicit = text.to_ascii_lowercase().starts_with("page");
+            let rising = bare_number(text)
+                .is_some_and(|v| offsets.get(&(v - i64::from(line.page))).copied().unwrap_or(0) >= 2);
+            (roman || explicit || rising).then_some(ArtifactKind::PageNumber)
+        } else if is_address(text) || (is_report_number(text) && !first_page) {
+            Some(ArtifactKind::Other)
+        } else {
+            let strict_key = key(text, false);
+            let loose_key = key(text, true);
+            let recurs = recurring(strict.get(&strict_key))
+                || (!loose_key.is_empty() && recurring(loose.get(&loose_key)));
+            (recurs && (!first_page || at_very_edge)).then_some(if top {
+                ArtifactKind::RunningHeader
+            } else {
+                ArtifactKind::RunningFooter
+            })
+        };
+        out[i] = kind;
+    }
+    // A report number at the bottom of the first page goes with the footer above it.
+    for r in &page_ranges {
+        for i in r.clone().rev().take(EDGE) {
+            if out[i].is_none()
+                && is_report_number(lines[i].text(src))
+                && i + 1 < r.end
+                && out[i + 1].is_some()
+            {
+                out[i] = Some(ArtifactKind::Other);
+            }
+        }
+        // Furniture is contiguous with the page edge: a text line between the edge and a
+        // furniture line is furniture only if it is itself recognised (no gaps filled).
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+
+    fn kinds(src: &str) -> Vec<(String, Option<ArtifactKind>)> {
+        let l = lines::scan(src);
+        let k = detect(src, &l.lines, l.pages);
+        l.lines
+            .iter()
+            .zip(k)
+            .map(|(line, k)| (line.text(src).to_owned(), k))
+            .collect()
+    }
+
+    #[test]
+    fn running_footers_with_page_numbers() {
+        let mut src = String::new();
+        for (p, word) in ["One", "Two", "Three", "Four"].iter().enumerate() {
+            src.push_str(&format!(
+                "{word} starts the page.\nThe {word} text goes on.\nPage {} GAO-07-283 Peak Oil\n\x0c",
+                p + 1
+            ));
+        }
+        let k = kinds(&src);
+        assert_eq!(k[2].1, Some(ArtifactKind::RunningFooter));
+        assert_eq!(k[11].1, Some(ArtifactKind::RunningFooter));
+        assert_eq!(k[0].1, None);
+        assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn bare_page_numbers_must_rise_with_the_pages() {
+        let src = "Text one.\nMore.\n1\n\x0cText two.\nMore.\n2\n\x0cText three.\n7\nA note.\n";
+        let k = kinds(src);
+        assert_eq!(k[2].1, Some(ArtifactKind::PageNumber));
+        assert_eq!(k[5].1, Some(ArtifactKind::PageNumber));
+        assert_eq!(k[7].1, None, "a footnote label, not a page number");
+    }
+
+    #[test]
+    fn first_page_title_is_kept() {
+        let src = "https://crsreports.congress.gov\nUpdated April 16, 2026\nTrade Relations\nBody starts here.\nAnd goes on.\n\x0cTrade Relations\nhttps://crsreports.congress.gov\nBody two.\nMore text.\n\x0cTrade Relations\nhttps://crsreports.congress.gov\nBody three.\nEnd.\n";
+        let k = kinds(src);
+        assert_eq!(k[0].1, Some(ArtifactKind::Other));
+        assert_eq!(k[2].1, None, "the title on the first page stays");
+        assert_eq!(k[5].1, Some(ArtifactKind::RunningHeader));
+        assert_eq!(k[6].1, Some(ArtifactKind::Other));
+    }
+
+    #[test]
+    fn keys_blot_out_numbers() {
+        assert_eq!(key("Page iii GAO-07-283 Peak", false), "page # gao-##-### peak");
+        assert_eq!(key("Congressional Research Service 2", true), "congressional research service");
+    }
+}
