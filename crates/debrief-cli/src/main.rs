@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Analyze(cmd::analyze::Args),
+    Eval(cmd::eval::Args),
     Parse(cmd::parse::Args),
 }
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(&args),
+        Command::Eval(args) => cmd::eval::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
     };
     match result {

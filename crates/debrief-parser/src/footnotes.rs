@@ -48,8 +48,10 @@ pub(crate) fn glued_markers(text: &str, mut f: impl FnMut(u32, usize, usize)) {
                 // Not an acronym or model number (`CO2`, `FY2025`, `F35`): the word before
                 // must have a lower-case letter.
                 let word_start = text[..start]
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 text[word_start..start].chars().any(char::is_lowercase)
             }
             Some('.') => {

@@ -19,6 +19,7 @@ mod blocks;
 mod dehyphen;
 mod document;
 mod error;
+pub mod eval;
 mod footnotes;
 mod furniture;
 mod grammar;

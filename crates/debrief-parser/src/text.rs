@@ -159,7 +159,11 @@ pub(crate) fn first_sentence_end(s: &str) -> Option<usize> {
         if !starts_upper(next) {
             continue;
         }
-        let word_start = s[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let word_start = s[..i]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &s[word_start..=i];
         if is_abbreviation(word) || is_initialism(word) {
             continue;

@@ -1,4 +1,5 @@
 //! One module per subcommand: its arguments and its `run`.
 
 pub(crate) mod analyze;
+pub(crate) mod eval;
 pub(crate) mod parse;
