@@ -16,7 +16,9 @@ use crate::text;
 use crate::InputStyle;
 
 /// How much shorter than the column a line must be to have "ended early".
-const FIT_SLACK: f32 = 0.94;
+const FIT_SLACK: f32 = 0.97;
+/// The column width is this percentile of the printed widths of a page's prose lines.
+const COLUMN_PERCENTILE: usize = 90;
 /// A line at most this share of the column is short (headings, labels).
 const SHORT: f32 = 0.85;
 
@@ -59,23 +61,22 @@ enum Gap {
 /// the whole document's when a page has few.
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
     let prose = |l: &Line| l.width >= 12 && text::word_count(l.text(src)) >= 3;
-    let pct = |v: &mut Vec<u32>| -> Option<f32> {
+    let pct = |v: &mut Vec<f32>| -> Option<f32> {
         if v.is_empty() {
             return None;
         }
-        v.sort_unstable();
-        #[allow(clippy::cast_precision_loss)]
-        Some(v[(v.len() * 4 / 5).min(v.len() - 1)] as f32)
+        v.sort_unstable_by(f32::total_cmp);
+        Some(v[(v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1)])
     };
-    let mut all: Vec<u32> = idx.iter().map(|&i| &lines[i]).filter(|l| prose(l)).map(|l| l.width).collect();
+    let mut all: Vec<f32> = idx.iter().map(|&i| &lines[i]).filter(|l| prose(l)).map(|l| l.vis).collect();
     let global = pct(&mut all).unwrap_or(60.0);
-    let mut per_page: Vec<Vec<u32>> = vec![Vec::new(); pages as usize];
+    let mut per_page: Vec<Vec<f32>> = vec![Vec::new(); pages as usize];
     for &i in idx {
         let l = &lines[i];
         if prose(l)
             && let Some(v) = per_page.get_mut(l.page as usize)
         {
-            v.push(l.width);
+            v.push(l.vis);
         }
     }
     per_page
@@ -127,13 +128,9 @@ impl<'s> Flow<'s, '_> {
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
     fn visual_width(&self, j: usize) -> f32 {
-        #[allow(clippy::cast_precision_loss)]
-        let mut w = self.line(j).width as f32;
+        let mut w = self.line(j).vis;
         if j > 0 && self.gap(j) == Gap::None && self.ends_with_marker(j - 1) {
-            #[allow(clippy::cast_precision_loss)]
-            {
-                w += self.line(j - 1).width as f32 + 1.0;
-            }
+            w += self.line(j - 1).vis + 0.56;
         }
         w
     }
@@ -144,9 +141,8 @@ impl<'s> Flow<'s, '_> {
             .text(b)
             .split_whitespace()
             .next()
-            .map_or(0, |w| w.chars().count());
-        #[allow(clippy::cast_precision_loss)]
-        let need = self.visual_width(a) + 1.0 + next_word as f32;
+            .map_or(0.0, crate::lines::visual_width);
+        let need = self.visual_width(a) + 0.56 + next_word;
         need <= self.width_of(a) * FIT_SLACK
     }
 

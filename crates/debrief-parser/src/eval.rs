@@ -55,7 +55,22 @@ fn clean_markdown(line: &str) -> String {
         };
         let link_text = &after[..close];
         let url_part = &after[close + 2..];
-        let end = url_part.find(')').map_or(url_part.len(), |e| e + 1);
+        // The address may hold balanced parentheses of its own.
+        let mut depth = 1usize;
+        let mut end = url_part.len();
+        for (i, c) in url_part.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
         out.push_str(link_text);
         rest = &url_part[end..];
     }
@@ -567,7 +582,7 @@ mod tests {
     fn markdown_is_cleaned() {
         assert_eq!(
             clean_markdown("the [United States](https://x.gov/a(b)) and **bold** _Federal Register_ text"),
-            "the United States) and bold Federal Register text"
+            "the United States and bold Federal Register text"
         );
     }
 
