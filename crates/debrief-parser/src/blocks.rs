@@ -113,23 +113,38 @@ impl<'s> Flow<'s, '_> {
     /// Whether line `j` ends with a footnote marker of the document (a superscript that made
     /// pdftotext end the line early).
     fn ends_with_marker(&self, j: usize) -> bool {
-        if self.labels.is_empty() {
-            return false;
-        }
+        self.text_sans_marker(j).len() < self.text(j).len()
+    }
+
+    /// Line `j` without a footnote marker glued to its end.
+    fn text_sans_marker(&self, j: usize) -> &'s str {
         let t = self.text(j);
-        let mut found = false;
-        crate::footnotes::glued_markers(t, |n, _, e| {
+        if self.labels.is_empty() || !t.ends_with(|c: char| c.is_ascii_digit()) {
+            return t;
+        }
+        let mut cut = t.len();
+        crate::footnotes::glued_markers(t, |n, s, e| {
             if e == t.len() && self.labels.binary_search(&n).is_ok() {
-                found = true;
+                cut = s;
             }
         });
-        found
+        &t[..cut]
+    }
+
+    /// Whether line `j` is the rest of a printed line that a superscript footnote marker cut
+    /// (pdftotext ends the line after the superscript): the line before ends with a marker
+    /// and both fit in the column together.
+    fn continues_printed_line(&self, j: usize) -> bool {
+        j > 0
+            && self.gap(j) == Gap::None
+            && self.ends_with_marker(j - 1)
+            && self.line(j - 1).vis + 0.56 + self.line(j).vis <= self.width_of(j) * 1.02
     }
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
     fn visual_width(&self, j: usize) -> f32 {
         let mut w = self.line(j).vis;
-        if j > 0 && self.gap(j) == Gap::None && self.ends_with_marker(j - 1) {
+        if self.continues_printed_line(j) {
             w += self.line(j - 1).vis + 0.56;
         }
         w
@@ -274,7 +289,7 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
 
 /// Whether a new block starts at flow line `j` (no list marker there).
 fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
-    let a = flow.text(j - 1);
+    let a = flow.text_sans_marker(j - 1);
     let b = flow.text(j);
     let gap = flow.gap(j);
     // A bullet alone on its line takes the next line as its text.
@@ -284,7 +299,7 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if a.ends_with(['-', '\u{2010}', '\u{00AD}', '—', '–']) && !a.ends_with(" -") {
         return false;
     }
-    if gap == Gap::None && flow.ends_with_marker(j - 1) {
+    if flow.continues_printed_line(j) {
         return false;
     }
     if text::starts_lower(b) {
