@@ -138,7 +138,21 @@ impl<'s> Flow<'s, '_> {
         j > 0
             && self.gap(j) == Gap::None
             && self.ends_with_marker(j - 1)
-            && self.line(j - 1).vis + 0.56 + self.line(j).vis <= self.width_of(j) * 1.02
+            && self.line(j - 1).vis + 0.56 + self.line(j).vis <= self.width_of(j) * 1.06
+            && !self.heading_after_note(j)
+    }
+
+    /// Whether line `j`, after a line that ends a sentence with a footnote marker, is a
+    /// heading rather than the rest of that printed line: a short Title Case phrase without
+    /// commas, followed by a line opening with a capital.
+    fn heading_after_note(&self, j: usize) -> bool {
+        let t = self.text(j);
+        text::ends_sentence(self.text_sans_marker(j - 1))
+            && text::heading_like(t)
+            && text::title_case(t)
+            && !t.contains(", ")
+            && j + 1 < self.idx.len()
+            && text::starts_upper(self.text(j + 1))
     }
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
@@ -305,6 +319,10 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if text::starts_lower(b) {
         return false;
     }
+    // Contents lines (dot leaders and a page number) stand alone.
+    if grammar::has_dot_leaders(a) || grammar::has_dot_leaders(b) {
+        return true;
+    }
     // A heading on its own line after a full line: the heading line itself tells.
     if flow.heading_line(j) && (text::ends_sentence(a) || text::ends_clause(a)) {
         return true;
@@ -321,9 +339,28 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
             if !flow.ended_early(j - 1, j) {
                 return false;
             }
-            sentence || (heading && flow.is_short(j - 1)) || flow.heading_line(j - 1)
+            sentence
+                || (heading && flow.is_short(j - 1))
+                || flow.heading_line(j - 1)
+                || label_line(flow, j - 1, a, b)
         }
     }
+}
+
+/// Whether line `j` (text `a`) is a label on a line of its own — a date, a name, a caption —
+/// rather than part of a sentence: at most half a column wide, not ending on a comma or a
+/// function word, followed by a line opening with a capital.
+fn label_line(flow: &Flow<'_, '_>, j: usize, a: &str, b: &str) -> bool {
+    let last_word = a
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(a)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    flow.visual_width(j) <= flow.width_of(j) * 0.5
+        && text::starts_upper(b)
+        && !a.ends_with([',', ';', '('])
+        && !text::FUNCTION_WORDS.contains(&last_word.as_str())
 }
 
 #[cfg(test)]
