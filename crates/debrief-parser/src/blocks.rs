@@ -19,6 +19,8 @@ use crate::InputStyle;
 const FIT_SLACK: f32 = 0.97;
 /// The column width is this percentile of the printed widths of a page's prose lines.
 const COLUMN_PERCENTILE: usize = 90;
+/// Lines on each side of a line that measure its column.
+const LOCAL_WINDOW: usize = 5;
 /// A line at most this share of the column is short (headings, labels).
 const SHORT: f32 = 0.85;
 
@@ -42,7 +44,7 @@ pub(crate) struct Flow<'s, 'l> {
     pub(crate) lines: &'l [Line],
     /// Indices into `lines` of the body lines.
     pub(crate) idx: Vec<usize>,
-    /// Column width estimate of each page, in characters.
+    /// Column width at each flow line, in average-letter units.
     pub(crate) widths: Vec<f32>,
     pub(crate) style: InputStyle,
     /// Sorted footnote labels of the document.
@@ -57,8 +59,12 @@ enum Gap {
     Page,
 }
 
-/// The column width of each page: the 80th percentile of the widths of its prose lines, or of
-/// the whole document's when a page has few.
+/// The column width at each line of the flow.
+///
+/// A page can hold columns of several widths (body text, a sidebar box, indented quotations),
+/// so the width is measured near each line: the second-widest prose line among the five lines
+/// before and after it on its page, kept within 70%–110% of the page's own width (the 90th
+/// percentile of its prose lines, or the document's when the page has few).
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
     let prose = |l: &Line| l.width >= 12 && text::word_count(l.text(src)) >= 3;
     let pct = |v: &mut Vec<f32>| -> Option<f32> {
@@ -79,10 +85,33 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
             v.push(l.vis);
         }
     }
-    per_page
+    let page_width: Vec<f32> = per_page
         .iter_mut()
         .map(|v| if v.len() >= 10 { pct(v).unwrap_or(global) } else { global })
-        .collect()
+        .collect();
+    let mut out = Vec::with_capacity(idx.len());
+    for (j, &i) in idx.iter().enumerate() {
+        let page = lines[i].page;
+        let page_w = page_width.get(page as usize).copied().unwrap_or(global);
+        let (mut first, mut second) = (0.0f32, 0.0f32);
+        let mut count = 0;
+        for &k in &idx[j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(idx.len())] {
+            let l = &lines[k];
+            if l.page != page || !prose(l) {
+                continue;
+            }
+            count += 1;
+            if l.vis > first {
+                second = first;
+                first = l.vis;
+            } else if l.vis > second {
+                second = l.vis;
+            }
+        }
+        let local = if count >= 3 { second } else { page_w };
+        out.push(local.clamp(page_w * 0.7, page_w * 1.1));
+    }
+    out
 }
 
 impl<'s> Flow<'s, '_> {
@@ -95,8 +124,7 @@ impl<'s> Flow<'s, '_> {
     }
 
     fn width_of(&self, j: usize) -> f32 {
-        let l = self.line(j);
-        self.widths.get(l.page as usize).copied().unwrap_or(60.0)
+        self.widths.get(j).copied().unwrap_or(60.0)
     }
 
     fn gap(&self, j: usize) -> Gap {
@@ -227,7 +255,7 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
         let m = grammar::list_marker(t)?;
         let rest = &t[m.len..];
         let gap = if j == 0 { Gap::Page } else { flow.gap(j) };
-        let prev = if j == 0 { "" } else { flow.text(j - 1) };
+        let prev = if j == 0 { "" } else { flow.text_sans_marker(j - 1) };
         let prev_closes = j == 0
             || text::ends_sentence(prev)
             || text::ends_clause(prev)
