@@ -211,20 +211,55 @@ impl<'s> Flow<'s, '_> {
         matches!(self.style, InputStyle::Raw | InputStyle::Pdftotext)
     }
 
-    /// Whether line `j` stands alone as a heading: heading-like, short, ended early, and
-    /// followed by a line opening with a capital.
+    /// Whether a heading on lines of its own starts at line `j`: one line, or two when the
+    /// second continues the first in lower case (`How are biometric technologies being` /
+    /// `used today?`). The heading is heading-like, short, ended early, and followed by a line
+    /// opening with a capital.
     fn heading_line(&self, j: usize) -> bool {
-        let t = self.text(j);
-        if !self.has_layout() || j + 1 >= self.idx.len() || self.gap(j + 1) == Gap::Page {
+        if !self.has_layout() {
             return false;
         }
-        let next = self.text(j + 1);
-        text::heading_like(t)
-            && !t.ends_with(':')
+        let n = self.idx.len();
+        let t = self.text(j);
+        let two = j + 2 < n
+            && self.gap(j + 1) == Gap::None
+            && text::starts_lower(self.text(j + 1))
+            && self.is_short(j + 1);
+        let last = if two { j + 1 } else { j };
+        if last + 1 >= n || self.gap(last + 1) == Gap::Page {
+            return false;
+        }
+        let next = self.text(last + 1);
+        let whole = if two {
+            let a = self.line(j);
+            let b = self.line(j + 1);
+            &self.src[a.start..b.end]
+        } else {
+            t
+        };
+        text::heading_like(whole)
+            && text::word_count(whole) <= 14
+            && !whole.ends_with(':')
             && self.is_short(j)
             && text::starts_upper(next)
             && grammar::list_marker(next).is_none()
-            && self.ended_early(j, j + 1)
+            && self.ended_early(last, last + 1)
+    }
+
+    /// Whether lines `j - 1` and `j` are one heading wrapped over two lines (headings are set
+    /// in a larger type, so they wrap before the column ends): both short Title Case phrases,
+    /// the first opening its block, the second ending early before a line with a capital.
+    fn wrapped_heading(&self, j: usize, block_len: usize) -> bool {
+        let (a, b) = (self.text(j - 1), self.text(j));
+        block_len == 1
+            && self.gap(j) == Gap::None
+            && text::heading_like(a)
+            && text::heading_like(b)
+            && text::title_case(a)
+            && text::title_case(b)
+            && !a.ends_with([':', '?', '!'])
+            && text::word_count(a) + text::word_count(b) <= 14
+            && self.heading_line(j)
     }
 }
 
@@ -351,6 +386,13 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if grammar::has_dot_leaders(a) || grammar::has_dot_leaders(b) {
         return true;
     }
+    // Captions and the notes under figures and tables open blocks of their own.
+    if is_caption_start(b) {
+        return true;
+    }
+    if flow.wrapped_heading(j, j - cur.first) {
+        return false;
+    }
     // A heading on its own line after a full line: the heading line itself tells.
     if flow.heading_line(j) && (text::ends_sentence(a) || text::ends_clause(a)) {
         return true;
@@ -373,6 +415,25 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
                 || label_line(flow, j - 1, a, b)
         }
     }
+}
+
+/// Whether `line` opens a caption or a note under a figure or table: `Figure 3.`, `Table 1:`,
+/// `Source:`, `Sources:`, `Note:`, `Notes:`.
+pub(crate) fn is_caption_start(line: &str) -> bool {
+    for lead in ["Source:", "Sources:", "Note:", "Notes:"] {
+        if line.starts_with(lead) {
+            return true;
+        }
+    }
+    for lead in ["Figure ", "Table ", "Exhibit ", "Chart "] {
+        if let Some(rest) = line.strip_prefix(lead) {
+            let num = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
+            return num.len() < rest.len()
+                && num.starts_with(['.', ':'])
+                && rest[..rest.len() - num.len()].chars().any(|c| c.is_ascii_digit());
+        }
+    }
+    false
 }
 
 /// Whether line `j` (text `a`) is a label on a line of its own — a date, a name, a caption —

@@ -204,6 +204,10 @@ pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (
     if r0.is_uppercase() && !(all_caps(left) && all_caps(right)) {
         return (Decision::Keep, Reason::Form);
     }
+    // An acronym before the hyphen forms a compound: `JCPOA-`/`prohibited`, `FEMA-`/`funded`.
+    if all_caps(left) && !all_caps(right) {
+        return (Decision::Keep, Reason::Form);
+    }
     let mut joined = String::with_capacity(left.len() + right.len());
     joined.push_str(left);
     joined.push_str(right);
@@ -260,6 +264,7 @@ mod tests {
         assert_eq!(d("21st", "century"), Decision::Keep);
         assert_eq!(d("COVID", "19"), Decision::Keep);
         assert_eq!(d("e", "mail"), Decision::Keep);
+        assert_eq!(d("JCPOA", "prohibited"), Decision::Keep);
     }
 
     #[test]

@@ -201,7 +201,7 @@ fn body_block<'a>(
         return;
     }
     let lines = proto.last - proto.first + 1;
-    if is_other(&text) {
+    if is_other(&text) || blocks::is_caption_start(&text) {
         out.push(Block { kind: BlockKind::Other, text, span, source_map: map });
         return;
     }
