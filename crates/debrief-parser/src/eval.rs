@@ -545,8 +545,15 @@ fn furniture_lines(src: &str) -> Vec<Span> {
     for p in &pages {
         for (i, (s, e)) in edges(p).into_iter().enumerate() {
             let t = &src[s..e];
-            let bare_number = (i == 0 || i + 1 == edges(p).len()) && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
-            if bare_number || counts.get(&key(t)).is_some_and(|&c| c >= need) {
+            let bare_number = (i == 0 || i + 1 == edges(p).len())
+                && t.len() <= 4
+                && t.bytes().all(|b| b.is_ascii_digit());
+            let has_letters = t.chars().any(char::is_alphabetic);
+            // The first page's title block (below its first line) is not a running header.
+            let title_block = std::ptr::eq(p, &pages[0]) && i > 0 && i + 1 < edges(p).len();
+            if bare_number
+                || (has_letters && !title_block && counts.get(&key(t)).is_some_and(|&c| c >= need))
+            {
                 out.push(Span::new(s, e));
             }
         }
@@ -588,12 +595,12 @@ mod tests {
 
     #[test]
     fn gold_reads_paragraphs_items_footnotes_and_headings() {
-        let md = "chrome\n[Listen](u)Title\n\nIntro paragraph.\n\nA Heading\n\n- item one\n- 2. item two\n\n| 1. | A footnote. \n| a | b | c |\n\nIssues include\n\n- x\n                              Disclaimer:  \n tail";
+        let md = "chrome\n[Listen](u)Title\n\nIntro paragraph.\n\nA Heading\n\nText.\n\n- item one\n- 2. item two\n\n| 1. | A footnote. \n| a | b | c |\n\nIssues include\n\n- x\n                              Disclaimer:  \n tail";
         let g = Gold::from_congress_markdown(md);
         assert_eq!(g.headings, ["A Heading"]);
         assert_eq!(
             g.paragraphs,
-            ["Intro paragraph.", "item one", "item two", "A footnote.", "Issues include", "x"]
+            ["Intro paragraph.", "Text.", "item one", "item two", "A footnote.", "Issues include", "x"]
         );
     }
 

@@ -14,8 +14,9 @@ use crate::grammar;
 use crate::lines::Line;
 use crate::ArtifactKind;
 
-/// How many lines at the top and at the bottom of a page may be furniture.
-const EDGE: usize = 4;
+/// How many lines at the top and at the bottom of a page may be furniture. Furniture runs
+/// from the page's edge inward without a gap.
+const EDGE: usize = 8;
 
 /// The key of a line for recurrence: lower case, every number (arabic or roman) replaced by
 /// `#`, spaces collapsed. With `loose`, the numbers are dropped instead.
@@ -87,22 +88,22 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             start = i;
         }
     }
-    // Edge lines: (line index, is top, position from the edge).
-    let mut edges: Vec<(usize, bool, usize)> = Vec::new();
+    // Edge lines: (line index, is top).
+    let mut edges: Vec<(usize, bool)> = Vec::new();
     for r in &page_ranges {
         let n = r.len();
         let zone = EDGE.min(n.div_ceil(2));
         for k in 0..zone {
-            edges.push((r.start + k, true, k));
+            edges.push((r.start + k, true));
         }
         for k in 0..zone.min(n - zone) {
-            edges.push((r.end - 1 - k, false, k));
+            edges.push((r.end - 1 - k, false));
         }
     }
     // How many pages each key stands on at an edge.
     let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
     let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
-    for &(i, _, _) in &edges {
+    for &(i, _) in &edges {
         let text = lines[i].text(src);
         for (map, k) in [(&mut strict, key(text, false)), (&mut loose, key(text, true))] {
             if k.is_empty() {
@@ -129,7 +130,7 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             .ok()
             .or_else(|| grammar::roman_value(t).map(i64::from))
     };
-    for &(i, _, _) in &edges {
+    for &(i, _) in &edges {
         let text = lines[i].text(src);
         if grammar::is_page_number(text)
             && let Some(v) = bare_number(text)
@@ -137,34 +138,52 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             *offsets.entry(v - i64::from(lines[i].page)).or_default() += 1;
         }
     }
-    for &(i, top, k) in &edges {
-        if out[i].is_some() {
-            continue;
-        }
+    let classify = |i: usize, top: bool, k: usize| -> Option<ArtifactKind> {
         let line = &lines[i];
         let text = line.text(src);
         let first_page = line.page == 0;
-        let at_very_edge = k == 0;
-        let kind = if grammar::is_page_number(text) {
+        if grammar::is_page_number(text) {
             let roman = text.chars().all(|c| c.is_ascii_alphabetic());
             let explicit = text.to_ascii_lowercase().starts_with("page");
-            let rising = bare_number(text)
-                .is_some_and(|v| offsets.get(&(v - i64::from(line.page))).copied().unwrap_or(0) >= 2);
-            (roman || explicit || rising).then_some(ArtifactKind::PageNumber)
-        } else if is_address(text) || (is_report_number(text) && !first_page) {
-            Some(ArtifactKind::Other)
+            let rising = bare_number(text).is_some_and(|v| {
+                offsets.get(&(v - i64::from(line.page))).copied().unwrap_or(0) >= 2
+            });
+            return (roman || explicit || rising).then_some(ArtifactKind::PageNumber);
+        }
+        if is_address(text) || (is_report_number(text) && !first_page) {
+            return Some(ArtifactKind::Other);
+        }
+        let strict_key = key(text, false);
+        let loose_key = key(text, true);
+        let recurs = recurring(strict.get(&strict_key))
+            || (!loose_key.is_empty() && recurring(loose.get(&loose_key)));
+        // The first page's title often repeats as the running header: keep it there.
+        (recurs && !(first_page && top && k > 0)).then_some(if top {
+            ArtifactKind::RunningHeader
         } else {
-            let strict_key = key(text, false);
-            let loose_key = key(text, true);
-            let recurs = recurring(strict.get(&strict_key))
-                || (!loose_key.is_empty() && recurring(loose.get(&loose_key)));
-            (recurs && (!first_page || at_very_edge)).then_some(if top {
-                ArtifactKind::RunningHeader
+            ArtifactKind::RunningFooter
+        })
+    };
+    // From each edge inward; up to two text lines may come between furniture lines near the
+    // edge (side headings that pdftotext put first), none farther in.
+    let mut scan = |positions: &mut dyn Iterator<Item = (usize, usize)>, top: bool| {
+        let mut gaps = 0;
+        for (k, i) in positions {
+            if let Some(kind) = classify(i, top, k) {
+                out[i] = Some(kind);
             } else {
-                ArtifactKind::RunningFooter
-            })
-        };
-        out[i] = kind;
+                gaps += 1;
+                if gaps > 2 || k >= 3 {
+                    break;
+                }
+            }
+        }
+    };
+    for r in &page_ranges {
+        let n = r.len();
+        let zone = EDGE.min(n.div_ceil(2));
+        scan(&mut (0..zone).map(|k| (k, r.start + k)), true);
+        scan(&mut (0..zone.min(n - zone)).map(|k| (k, r.end - 1 - k)), false);
     }
     // A report number at the bottom of the first page goes with the footer above it.
     for r in &page_ranges {
