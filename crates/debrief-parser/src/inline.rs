@@ -142,10 +142,13 @@ pub(crate) fn build<'a>(ctx: &mut Ctx<'a, '_>, ranges: &[Range<usize>], span: Sp
             break;
         };
         let next_text = &src[next.clone()];
-        if let Some((at, c)) = line_end_hyphen(text).filter(|_| ctx.repairs.dehyphenate) {
+        if let Some((at, c)) = line_end_hyphen(text) {
             let hyphen = r.start + at..r.start + at + c.len_utf8();
             line(ctx, &mut b, r.start..hyphen.start);
-            let decision = if c == '\u{00AD}' {
+            let decision = if !ctx.repairs.dehyphenate {
+                // Left as written: the hyphen stays and no space is put after it.
+                (Decision::Keep, Reason::Form)
+            } else if c == '\u{00AD}' {
                 (Decision::Join, Reason::Form)
             } else {
                 let left = dehyphen::left_part(&text[..at]);

@@ -53,7 +53,7 @@ fn domain_words() -> &'static [&'static str] {
 /// assert!(lex.contains("border"));
 /// assert!(lex.contains("Policymakers"));
 /// assert!(lex.contains("counterterrorism")); // from the domain list
-/// assert!(!lex.contains("bor"));
+/// assert!(!lex.contains("mili"));
 /// assert!(!Lexicon::none().contains("border"));
 /// assert!(Lexicon::none().with_words(["Merida"]).contains("merida"));
 /// ```

@@ -37,7 +37,8 @@ pub struct ParseOptions {
 }
 
 /// Which repairs the parser makes. All are on by default; [`Repairs::none`] turns them all off
-/// (lines are still joined into blocks).
+/// (lines are still joined into blocks). Build one with `..Repairs::default()` so that repairs
+/// added later keep their default.
 ///
 /// ```
 /// use debrief_parser::{ParseOptions, Repairs};
@@ -46,7 +47,6 @@ pub struct ParseOptions {
 /// assert_eq!(doc.blocks[0].text, "an effective bor-der policy.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Repairs {
     /// Undo line-end hyphenation (`bor-`/`der` → `border`, `U.S.-`/`Mexico` kept).
     pub dehyphenate: bool,
