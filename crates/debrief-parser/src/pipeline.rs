@@ -230,8 +230,17 @@ fn body_block<'a>(
         let (h_text, h_map, h_span) = sub_block(&text, &map, span, 0..end, 0..end + 1);
         let rest_start = end + 1 + (text.len() - end - 1 - text[end + 1..].trim_start().len());
         let (p_text, p_map, p_span) = sub_block(&text, &map, span, rest_start..text.len(), rest_start..text.len());
+        // A run-in heading sits one level below the last heading on a line of its own.
+        let level = out
+            .iter()
+            .rev()
+            .find_map(|b| match b.kind {
+                BlockKind::Heading { level, run_in: false } => Some(level.saturating_add(1).min(6)),
+                _ => None,
+            })
+            .unwrap_or(2);
         out.push(Block {
-            kind: BlockKind::Heading { level: 3, run_in: true },
+            kind: BlockKind::Heading { level, run_in: true },
             text: h_text,
             span: h_span,
             source_map: h_map,
