@@ -66,7 +66,14 @@ enum Gap {
 /// before and after it on its page, kept within 70%–110% of the page's own width (the 90th
 /// percentile of its prose lines, or the document's when the page has few).
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
-    let prose = |l: &Line| l.width >= 12 && text::word_count(l.text(src)) >= 3;
+    // A prose line: twelve characters or more, with at least two spaces between words.
+    let prose = |l: &Line| {
+        l.width >= 12 && {
+            let t = l.text(src).as_bytes();
+            memchr::memchr_iter(b' ', t).take(2).count() == 2
+        }
+    };
+    let is_prose: Vec<bool> = idx.iter().map(|&i| prose(&lines[i])).collect();
     let pct = |v: &mut Vec<f32>| -> Option<f32> {
         if v.is_empty() {
             return None;
@@ -74,14 +81,17 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
         v.sort_unstable_by(f32::total_cmp);
         Some(v[(v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1)])
     };
-    let mut all: Vec<f32> = idx.iter().map(|&i| &lines[i]).filter(|l| prose(l)).map(|l| l.vis).collect();
+    let mut all: Vec<f32> = idx
+        .iter()
+        .zip(&is_prose)
+        .filter(|(_, p)| **p)
+        .map(|(&i, _)| lines[i].vis)
+        .collect();
     let global = pct(&mut all).unwrap_or(60.0);
     let mut per_page: Vec<Vec<f32>> = vec![Vec::new(); pages as usize];
-    for &i in idx {
+    for (&i, &p) in idx.iter().zip(&is_prose) {
         let l = &lines[i];
-        if prose(l)
-            && let Some(v) = per_page.get_mut(l.page as usize)
-        {
+        if p && let Some(v) = per_page.get_mut(l.page as usize) {
             v.push(l.vis);
         }
     }
@@ -95,9 +105,10 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
         let page_w = page_width.get(page as usize).copied().unwrap_or(global);
         let (mut first, mut second) = (0.0f32, 0.0f32);
         let mut count = 0;
-        for &k in &idx[j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(idx.len())] {
+        let window = j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(idx.len());
+        for (&k, &p) in idx[window.clone()].iter().zip(&is_prose[window]) {
             let l = &lines[k];
-            if l.page != page || !prose(l) {
+            if l.page != page || !p {
                 continue;
             }
             count += 1;

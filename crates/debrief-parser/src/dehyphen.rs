@@ -74,6 +74,12 @@ impl Hasher for Fnv {
 /// Hash of a word, case-insensitive, curly apostrophes as straight ones.
 fn word_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
@@ -87,9 +93,17 @@ fn word_key(word: &str) -> u64 {
 }
 
 /// How often each word and hyphenated pair is written mid-line in the document.
+///
+/// Built for the forms that will be asked about (the joined and hyphenated forms of the
+/// document's line-end hyphens, and the words that may have lost their spaces): words of
+/// other lengths are skipped without hashing, which keeps the pass cheap.
 #[derive(Default)]
 pub(crate) struct Usage {
     counts: HashMap<u64, u32, BuildHasherDefault<Fnv>>,
+    /// The byte lengths of the wanted forms, as a bit set (lengths up to 63).
+    lengths: u64,
+    /// Whether every word is counted (no wanted list).
+    all: bool,
 }
 
 /// Whether `c` belongs to a word for usage counting.
@@ -102,7 +116,38 @@ impl Usage {
     /// line ends with a hyphen, and so is the first word of the line after it: those are the
     /// fragments being decided.
     pub(crate) fn count<'s>(lines: impl Iterator<Item = &'s str>) -> Self {
+        let usage = Usage {
+            all: true,
+            ..Usage::default()
+        };
+        usage.fill(lines)
+    }
+
+    /// Counts only `wanted` words and `left-right` pairs.
+    pub(crate) fn count_wanted<'s>(
+        lines: impl Iterator<Item = &'s str>,
+        words: &[String],
+        pairs: &[(String, String)],
+    ) -> Self {
         let mut usage = Usage::default();
+        for w in words {
+            usage.want(word_key(w), w.len());
+        }
+        for (l, r) in pairs {
+            usage.want(pair_key(l, r), l.len() + r.len() + 1);
+        }
+        if usage.counts.is_empty() {
+            return usage;
+        }
+        usage.fill(lines)
+    }
+
+    fn want(&mut self, key: u64, len: usize) {
+        self.counts.insert(key, 0);
+        self.lengths |= 1u64 << len.min(63);
+    }
+
+    fn fill<'s>(mut self, lines: impl Iterator<Item = &'s str>) -> Self {
         let mut skip_first = false;
         for line in lines {
             let ends_hyphen = line.ends_with(['-', '\u{2010}', '\u{00AD}']);
@@ -118,11 +163,21 @@ impl Usage {
                     continue;
                 }
                 first = false;
-                usage.add_word(word);
+                self.add_word(word);
             }
             skip_first = ends_hyphen;
         }
-        usage
+        self
+    }
+
+    fn bump(&mut self, key: u64, len: usize) {
+        if self.all {
+            *self.counts.entry(key).or_insert(0) += 1;
+        } else if self.lengths & (1u64 << len.min(63)) != 0
+            && let Some(c) = self.counts.get_mut(&key)
+        {
+            *c += 1;
+        }
     }
 
     fn add_word(&mut self, word: &str) {
@@ -130,18 +185,19 @@ impl Usage {
         if word.is_empty() {
             return;
         }
-        *self.counts.entry(word_key(word)).or_insert(0) += 1;
+        if self.all || self.lengths & (1u64 << word.len().min(63)) != 0 {
+            self.bump(word_key(word), word.len());
+        }
         if word.contains(['-', '\u{2010}', '\u{2011}']) {
             let parts: Vec<&str> = word
                 .split(['-', '\u{2010}', '\u{2011}'])
                 .filter(|p| !p.is_empty())
                 .collect();
             for p in &parts {
-                *self.counts.entry(word_key(p)).or_insert(0) += 1;
+                self.bump(word_key(p), p.len());
             }
             for pair in parts.windows(2) {
-                let key = pair_key(pair[0], pair[1]);
-                *self.counts.entry(key).or_insert(0) += 1;
+                self.bump(pair_key(pair[0], pair[1]), pair[0].len() + pair[1].len() + 1);
             }
         }
     }

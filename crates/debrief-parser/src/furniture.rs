@@ -27,24 +27,28 @@ fn key(text: &str, loose: bool) -> String {
         let is_num = !w.is_empty()
             && (w.chars().all(|c| c.is_ascii_digit() || c == ',')
                 || grammar::roman_value(w).is_some());
-        let piece: String = if is_num {
-            if loose {
-                continue;
-            }
-            "#".to_owned()
-        } else {
-            w.chars()
-                .map(|c| if c.is_ascii_digit() { '#' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
-        if piece.is_empty() {
+        if is_num && loose {
+            continue;
+        }
+        if w.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&piece);
+        if is_num {
+            out.push('#');
+        } else {
+            for c in w.chars() {
+                if c.is_ascii_digit() {
+                    out.push('#');
+                } else if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
     }
     out
 }

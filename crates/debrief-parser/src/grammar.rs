@@ -86,7 +86,10 @@ fn is_symbol_letter(c: char) -> bool {
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
     const TENS: [&str; 9] = ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx"];
     const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    if s.is_empty() || s.len() > 7 {
+    if s.is_empty()
+        || s.len() > 7
+        || !s.bytes().all(|b| matches!(b | 0x20, b'i' | b'v' | b'x' | b'l'))
+    {
         return None;
     }
     let lower = s.bytes().all(|b| b.is_ascii_lowercase());
@@ -147,6 +150,15 @@ fn enumerator(input: &str) -> IResult<&str, (&str, bool)> {
 ///
 /// Bullets may stand alone on their line; numbers and letters need text after them.
 pub(crate) fn list_marker(line: &str) -> Option<Marker<'_>> {
+    // Most lines open with a word: a letter followed by more letters and a space cannot be a
+    // marker, and is turned away before the grammar runs.
+    let b = line.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() {
+        let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if run >= 2 && !matches!(b.get(run), Some(b'.' | b')')) {
+            return None;
+        }
+    }
     if let Ok((rest, (glyph, class))) = bullet(line) {
         let after = rest.trim_start();
         return Some(Marker {

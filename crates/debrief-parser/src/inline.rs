@@ -232,14 +232,19 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
 }
 
 /// Whether `text` holds a word long enough to be words that lost their spaces.
-fn may_be_glued(text: &str) -> bool {
-    text.split(' ').any(|w| {
-        w.len() >= 12
-            || (w.len() >= 7
-                && w.as_bytes()
-                    .windows(2)
-                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()))
-    })
+pub(crate) fn may_be_glued(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b' ', b).chain(std::iter::once(b.len())) {
+        let w = &b[start..end];
+        start = end + 1;
+        if w.len() >= 12
+            || (w.len() >= 7 && w.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Appends one word with its repairs.

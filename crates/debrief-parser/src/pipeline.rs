@@ -101,7 +101,8 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         .collect();
     let widths = blocks::column_widths(src, &all, &idx, pages);
     let usage = if repairs.dehyphenate || repairs.glued_words {
-        Usage::count(idx.iter().map(|&i| all[i].text(src)))
+        let (words, pairs) = wanted_forms(src, &all, &idx, repairs.glued_words);
+        Usage::count_wanted(idx.iter().map(|&i| all[i].text(src)), &words, &pairs)
     } else {
         Usage::default()
     };
@@ -125,15 +126,55 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         diagnostics: &mut diagnostics,
     };
     let mut out: Vec<Block<'a>> = Vec::with_capacity(protos.len() + labels.len());
-    let mut seen_paragraph = false;
+    let mut outline = Outline::default();
     for (k, proto) in protos.iter().enumerate() {
         let next_is_item = protos.get(k + 1).is_some_and(|p| p.marker.is_some());
-        body_block(&mut ctx, &flow, proto, next_is_item, &mut seen_paragraph, &mut out);
+        body_block(&mut ctx, &flow, proto, next_is_item, &mut outline, &mut out);
     }
     footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
     out.sort_by_key(|b| b.span.start);
     artifacts.sort_by_key(|a| a.span.start);
     Document::new(src, style, out, artifacts, diagnostics)
+}
+
+/// The forms whose usage the repairs will ask about: for each line-end hyphen the joined word
+/// and the hyphenated pair, and the words that may have lost their spaces.
+fn wanted_forms(
+    src: &str,
+    all: &[Line],
+    idx: &[usize],
+    glued: bool,
+) -> (Vec<String>, Vec<(String, String)>) {
+    let mut words = Vec::new();
+    let mut pairs = Vec::new();
+    for (k, &i) in idx.iter().enumerate() {
+        let t = all[i].text(src);
+        if glued && inline::may_be_glued(t) {
+            for w in t.split(' ').filter(|w| w.len() >= 7) {
+                words.push(w.to_owned());
+            }
+        }
+        let Some(stem) = t.strip_suffix(['-', '\u{2010}']) else {
+            continue;
+        };
+        let Some(&next) = idx.get(k + 1) else { continue };
+        let left = crate::dehyphen::left_part(stem);
+        let right = crate::dehyphen::right_part(all[next].text(src));
+        if !left.is_empty() && !right.is_empty() {
+            words.push(format!("{left}{right}"));
+            pairs.push((left.to_owned(), right.to_owned()));
+        }
+    }
+    (words, pairs)
+}
+
+/// What the heading levels depend on: whether a paragraph or a heading came yet, and the
+/// level of the last heading on a line of its own.
+#[derive(Default)]
+struct Outline {
+    seen_paragraph: bool,
+    seen_heading: bool,
+    last_level: Option<u8>,
 }
 
 /// Builds the block (or heading and paragraph, for a run-in heading) of `proto`.
@@ -142,7 +183,7 @@ fn body_block<'a>(
     flow: &Flow<'a, '_>,
     proto: &Proto<'a>,
     next_is_item: bool,
-    seen_paragraph: &mut bool,
+    outline: &mut Outline,
     out: &mut Vec<Block<'a>>,
 ) {
     let src = flow.src;
@@ -213,7 +254,9 @@ fn body_block<'a>(
         && !text::title_case(&text)
         && text.chars().next_back().is_some_and(char::is_lowercase);
     if heading_shape && text::heading_like(&text) && !lead_in {
-        let level = heading_level(&text, first_line.page, *seen_paragraph, out);
+        let level = heading_level(&text, first_line.page, outline);
+        outline.seen_heading = true;
+        outline.last_level = Some(level);
         out.push(Block {
             kind: BlockKind::Heading { level, run_in: false },
             text,
@@ -222,7 +265,7 @@ fn body_block<'a>(
         });
         return;
     }
-    *seen_paragraph = true;
+    outline.seen_paragraph = true;
     if ctx.repairs.run_in_headings
         && let Some(end) = text::first_sentence_end(&text)
         && run_in_heading(&text[..end], &text[end + 1..])
@@ -231,14 +274,7 @@ fn body_block<'a>(
         let rest_start = end + 1 + (text.len() - end - 1 - text[end + 1..].trim_start().len());
         let (p_text, p_map, p_span) = sub_block(&text, &map, span, rest_start..text.len(), rest_start..text.len());
         // A run-in heading sits one level below the last heading on a line of its own.
-        let level = out
-            .iter()
-            .rev()
-            .find_map(|b| match b.kind {
-                BlockKind::Heading { level, run_in: false } => Some(level.saturating_add(1).min(6)),
-                _ => None,
-            })
-            .unwrap_or(2);
+        let level = outline.last_level.map_or(2, |l| l.saturating_add(1).min(6));
         out.push(Block {
             kind: BlockKind::Heading { level, run_in: true },
             text: h_text,
@@ -253,15 +289,14 @@ fn body_block<'a>(
 
 /// The level of a heading: 1 for the document's title (a heading on the first page before any
 /// paragraph and any other heading), deeper for numbered sections (`1.2` → 3), else 2.
-fn heading_level(text: &str, page: u32, seen_paragraph: bool, out: &[Block<'_>]) -> u8 {
+fn heading_level(text: &str, page: u32, outline: &Outline) -> u8 {
     let first = text.split_whitespace().next().unwrap_or("");
     let numbered = first.trim_end_matches('.');
     if !numbered.is_empty() && numbered.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
         let depth = numbered.split('.').count();
         return u8::try_from(depth + 1).unwrap_or(6).min(6);
     }
-    let headings_before = out.iter().any(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    if page == 0 && !seen_paragraph && !headings_before {
+    if page == 0 && !outline.seen_paragraph && !outline.seen_heading {
         1
     } else {
         2
