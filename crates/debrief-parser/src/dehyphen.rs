@@ -115,6 +115,7 @@ impl Usage {
     /// Counts the words of `lines` (each a line of text). A line's last word is skipped when the
     /// line ends with a hyphen, and so is the first word of the line after it: those are the
     /// fragments being decided.
+    #[cfg(test)]
     pub(crate) fn count<'s>(lines: impl Iterator<Item = &'s str>) -> Self {
         let usage = Usage {
             all: true,

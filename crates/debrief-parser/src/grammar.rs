@@ -3,7 +3,7 @@
 //! number that opens a footnote. Nothing here is public; callers get plain Rust values.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{all_consuming, eof, opt, peek, recognize, value};
 use nom::sequence::{delimited, preceded, terminated};
@@ -257,13 +257,6 @@ pub(crate) fn footnote_label(line: &str) -> Option<(u32, usize)> {
         .then_some((n, line.len() - text.len()))
 }
 
-/// Whether `word` is all digits.
-pub(crate) fn is_number(word: &str) -> bool {
-    let parsed: IResult<&str, &str> = all_consuming(take_while1(|c: char| c.is_ascii_digit()))
-        .parse(word);
-    parsed.is_ok()
-}
-
 /// The length of a `[12]`-style reference at the start of `s`, and its number.
 pub(crate) fn bracket_reference(s: &str) -> Option<(u32, usize)> {
     let parsed: IResult<&str, &str> = delimited(
@@ -348,7 +341,5 @@ mod tests {
         assert_eq!(bracket_reference("[a]"), None);
         assert!(has_dot_leaders("Introduction ........ 1"));
         assert!(!has_dot_leaders("U.S. policy... and more"));
-        assert!(is_number("2025"));
-        assert!(!is_number("20a"));
     }
 }

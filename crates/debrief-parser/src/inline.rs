@@ -65,11 +65,6 @@ impl<'a> TextBuilder<'a> {
         });
     }
 
-    /// The text so far.
-    pub(crate) fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The text and its map for a block spanning `span`: borrowed from the input when it is
     /// the input at `span` byte for byte.
     pub(crate) fn finish(self, span: Span) -> (Cow<'a, str>, SourceMap) {
@@ -226,6 +221,18 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
             continue;
         }
         let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let w = &rest[..word_len];
+        if ctx.repairs.characters && w.chars().all(is_noise) {
+            // A word of noise goes with the spaces after it, so no double space is left.
+            let after = rest[word_len..].len() - rest[word_len..].trim_start().len();
+            let gone = base + pos..base + pos + word_len;
+            ctx.artifact(ArtifactKind::Noise, gone.clone());
+            note_replacement(ctx, w, gone.clone());
+            let end = if pos + word_len + after < text.len() { gone.end + after } else { gone.end };
+            b.replace("", gone.start..end);
+            pos += word_len + if end > gone.end { after } else { 0 };
+            continue;
+        }
         word(ctx, b, base + pos..base + pos + word_len);
         pos += word_len;
     }
@@ -304,18 +311,23 @@ fn chars<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>
             b.verbatim(run..at);
             b.replace("", at..end);
             ctx.artifact(ArtifactKind::Noise, at..end);
-            if c == '\u{FFFD}' {
-                ctx.diagnostic(
-                    Severity::Warning,
-                    "replacement-character",
-                    "dropped a U+FFFD replacement character (text lost in extraction)".to_owned(),
-                    at..end,
-                );
-            }
+            note_replacement(ctx, &w[i..i + c.len_utf8()], at..end);
             run = end;
         }
     }
     b.verbatim(run..range.end);
+}
+
+/// A warning for each U+FFFD dropped from `dropped` (at `range` of the input).
+fn note_replacement(ctx: &mut Ctx<'_, '_>, dropped: &str, range: Range<usize>) {
+    if dropped.contains('\u{FFFD}') {
+        ctx.diagnostic(
+            Severity::Warning,
+            "replacement-character",
+            "dropped U+FFFD replacement characters (text lost when the PDF was extracted)".to_owned(),
+            range,
+        );
+    }
 }
 
 /// May `piece` (a lower-cased slice of a glued token) stand as a word of the segmentation?
