@@ -10,10 +10,10 @@
 //! against the page's column width) closes its block when it ends a sentence or reads as a
 //! heading.
 
+use crate::InputStyle;
 use crate::grammar::{self, Marker, MarkerClass};
 use crate::lines::Line;
 use crate::text;
-use crate::InputStyle;
 
 /// How much shorter than the column a line must be to have "ended early".
 const FIT_SLACK: f32 = 0.97;
@@ -97,7 +97,13 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
     }
     let page_width: Vec<f32> = per_page
         .iter_mut()
-        .map(|v| if v.len() >= 10 { pct(v).unwrap_or(global) } else { global })
+        .map(|v| {
+            if v.len() >= 10 {
+                pct(v).unwrap_or(global)
+            } else {
+                global
+            }
+        })
         .collect();
     let mut out = Vec::with_capacity(idx.len());
     for (j, &i) in idx.iter().enumerate() {
@@ -230,23 +236,21 @@ impl<'s> Flow<'s, '_> {
         if !self.has_layout() {
             return false;
         }
-        let n = self.idx.len();
-        let t = self.text(j);
-        let two = j + 2 < n
+        let count = self.idx.len();
+        let first_text = self.text(j);
+        let two = j + 2 < count
             && self.gap(j + 1) == Gap::None
             && text::starts_lower(self.text(j + 1))
             && self.is_short(j + 1);
         let last = if two { j + 1 } else { j };
-        if last + 1 >= n || self.gap(last + 1) == Gap::Page {
+        if last + 1 >= count || self.gap(last + 1) == Gap::Page {
             return false;
         }
         let next = self.text(last + 1);
         let whole = if two {
-            let a = self.line(j);
-            let b = self.line(j + 1);
-            &self.src[a.start..b.end]
+            &self.src[self.line(j).start..self.line(j + 1).end]
         } else {
-            t
+            first_text
         };
         text::heading_like(whole)
             && text::word_count(whole) <= 14
@@ -281,53 +285,11 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
     if n == 0 {
         return out;
     }
-    // Symbol-font letters count as bullets only when the document uses them so repeatedly.
-    let mut symbol_counts: Vec<(&str, usize)> = Vec::new();
-    for j in 0..n {
-        if let Some(m) = grammar::list_marker(flow.text(j))
-            && m.class == MarkerClass::SymbolLetter
-            && text::starts_upper(&flow.text(j)[m.len..])
-        {
-            match symbol_counts.iter_mut().find(|(g, _)| *g == m.glyph) {
-                Some((_, c)) => *c += 1,
-                None => symbol_counts.push((m.glyph, 1)),
-            }
-        }
-    }
+    let symbols = symbol_bullets(flow);
     let mut list_top: Option<MarkerClass> = None;
     let mut last_ordinal: Option<u32> = None;
-    let marker_at = |j: usize, list_top: Option<MarkerClass>, last_ordinal: Option<u32>| -> Option<Marker<'s>> {
-        let t = flow.text(j);
-        let m = grammar::list_marker(t)?;
-        let rest = &t[m.len..];
-        let gap = if j == 0 { Gap::Page } else { flow.gap(j) };
-        let prev = if j == 0 { "" } else { flow.text_sans_marker(j - 1) };
-        let prev_closes = j == 0
-            || text::ends_sentence(prev)
-            || text::ends_clause(prev)
-            || prev.ends_with(" and")
-            || prev.ends_with(" or");
-        let ok = match m.class {
-            MarkerClass::Bullet => true,
-            MarkerClass::SymbolLetter => {
-                text::starts_upper(rest)
-                    && symbol_counts.iter().any(|(g, c)| *g == m.glyph && *c >= 2)
-            }
-            MarkerClass::Dash => !rest.is_empty() && (gap != Gap::None || prev_closes),
-            MarkerClass::Digit | MarkerClass::Lower | MarkerClass::Upper | MarkerClass::Roman => {
-                let in_sequence = list_top.is_some()
-                    && last_ordinal.is_some_and(|o| m.ordinal == Some(o + 1));
-                let first = m.ordinal == Some(1);
-                prev_closes
-                    && (in_sequence || first || gap != Gap::None)
-                    && (gap != Gap::None
-                        || !flow.has_layout()
-                        || j == 0
-                        || flow.ended_early(j - 1, j)
-                        || in_sequence)
-            }
-        };
-        ok.then_some(m)
+    let marker_at = |j: usize, list_top: Option<MarkerClass>, last_ordinal: Option<u32>| {
+        marker_at(flow, j, &symbols, list_top.is_some(), last_ordinal)
     };
     let mut cur = Proto {
         first: 0,
@@ -346,7 +308,11 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
             cur.all_short &= flow.is_short(cur.last) || cur.first == cur.last;
             out.push(cur);
             let depth = match (marker, list_top) {
-                (Some(m), Some(top)) if m.class != top && out.last().is_some_and(|p| p.marker.is_some()) => 1,
+                (Some(m), Some(top))
+                    if m.class != top && out.last().is_some_and(|p| p.marker.is_some()) =>
+                {
+                    1
+                }
                 _ => 0,
             };
             if let Some(m) = marker {
@@ -373,6 +339,72 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
     cur.all_short &= flow.is_short(cur.last);
     out.push(cur);
     out
+}
+
+/// The symbol-font letters (`l`, `n`, `q`…) that open at least two lines before a capital:
+/// only then are they bullets.
+fn symbol_bullets<'s>(flow: &Flow<'s, '_>) -> Vec<&'s str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for j in 0..flow.idx.len() {
+        if let Some(m) = grammar::list_marker(flow.text(j))
+            && m.class == MarkerClass::SymbolLetter
+            && text::starts_upper(&flow.text(j)[m.len..])
+        {
+            match counts.iter_mut().find(|(g, _)| *g == m.glyph) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((m.glyph, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, c)| *c >= 2)
+        .map(|(g, _)| g)
+        .collect()
+}
+
+/// The list marker that opens flow line `j`, if it opens an item there: bullets always;
+/// symbol letters the document uses as bullets; dashes after a sentence or a gap; numbers and
+/// letters after a sentence or clause end, when they start a list, continue its sequence, or
+/// follow a gap or a line that ended early.
+fn marker_at<'s>(
+    flow: &Flow<'s, '_>,
+    j: usize,
+    symbols: &[&str],
+    in_list: bool,
+    last_ordinal: Option<u32>,
+) -> Option<Marker<'s>> {
+    let line = flow.text(j);
+    let m = grammar::list_marker(line)?;
+    let rest = &line[m.len..];
+    let gap = if j == 0 { Gap::Page } else { flow.gap(j) };
+    let prev = if j == 0 {
+        ""
+    } else {
+        flow.text_sans_marker(j - 1)
+    };
+    let prev_closes = j == 0
+        || text::ends_sentence(prev)
+        || text::ends_clause(prev)
+        || prev.ends_with(" and")
+        || prev.ends_with(" or");
+    let ok = match m.class {
+        MarkerClass::Bullet => true,
+        MarkerClass::SymbolLetter => text::starts_upper(rest) && symbols.contains(&m.glyph),
+        MarkerClass::Dash => !rest.is_empty() && (gap != Gap::None || prev_closes),
+        MarkerClass::Digit | MarkerClass::Lower | MarkerClass::Upper | MarkerClass::Roman => {
+            let in_sequence = in_list && last_ordinal.is_some_and(|o| m.ordinal == Some(o + 1));
+            let first = m.ordinal == Some(1);
+            prev_closes
+                && (in_sequence || first || gap != Gap::None)
+                && (gap != Gap::None
+                    || !flow.has_layout()
+                    || j == 0
+                    || flow.ended_early(j - 1, j)
+                    || in_sequence)
+        }
+    };
+    ok.then_some(m)
 }
 
 /// Whether a new block starts at flow line `j` (no list marker there).
@@ -441,7 +473,9 @@ pub(crate) fn is_caption_start(line: &str) -> bool {
             let num = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
             return num.len() < rest.len()
                 && num.starts_with(['.', ':'])
-                && rest[..rest.len() - num.len()].chars().any(|c| c.is_ascii_digit());
+                && rest[..rest.len() - num.len()]
+                    .chars()
+                    .any(|c| c.is_ascii_digit());
         }
     }
     false
@@ -522,7 +556,11 @@ mod tests {
         let src = "Do the following:\n\n■■ Develop a strategy. The\nplan should work.\n\n■■ Continue the work.\n";
         assert_eq!(
             blocks(src, InputStyle::BlankLines),
-            ["Do the following:", "■■ Develop a strategy. The plan should work.", "■■ Continue the work."]
+            [
+                "Do the following:",
+                "■■ Develop a strategy. The plan should work.",
+                "■■ Continue the work."
+            ]
         );
     }
 }

@@ -41,7 +41,9 @@ const CLOSED_PREFIXES: &[&str] = &[
 ];
 
 /// First elements that keep their hyphen: `self-government`, `ex-officio`, `quasi-judicial`.
-const HYPHEN_PREFIXES: &[&str] = &["all", "ex", "great", "half", "quasi", "self", "vice", "well"];
+const HYPHEN_PREFIXES: &[&str] = &[
+    "all", "ex", "great", "half", "quasi", "self", "vice", "well",
+];
 
 /// Word endings that are never words of their own: `organiza-`/`tions`.
 const SUFFIX_FRAGMENTS: &[&str] = &[
@@ -198,7 +200,10 @@ impl Usage {
                 self.bump(word_key(p), p.len());
             }
             for pair in parts.windows(2) {
-                self.bump(pair_key(pair[0], pair[1]), pair[0].len() + pair[1].len() + 1);
+                self.bump(
+                    pair_key(pair[0], pair[1]),
+                    pair[0].len() + pair[1].len() + 1,
+                );
             }
         }
     }
@@ -210,7 +215,10 @@ impl Usage {
 
     /// How often `left-right` was written.
     pub(crate) fn get_pair(&self, left: &str, right: &str) -> u32 {
-        self.counts.get(&pair_key(left, right)).copied().unwrap_or(0)
+        self.counts
+            .get(&pair_key(left, right))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -225,7 +233,10 @@ pub(crate) fn left_part(before_hyphen: &str) -> &str {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or(before_hyphen);
-    let word = word.rsplit(['-', '\u{2010}', '\u{2011}', '—', '–', '/']).next().unwrap_or(word);
+    let word = word
+        .rsplit(['-', '\u{2010}', '\u{2011}', '—', '–', '/'])
+        .next()
+        .unwrap_or(word);
     word.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
@@ -345,7 +356,8 @@ mod tests {
 
     #[test]
     fn usage_outweighs_the_lexicon() {
-        let usage = Usage::count(["the cost-effective way", "a costeffective costeffective"].into_iter());
+        let usage =
+            Usage::count(["the cost-effective way", "a costeffective costeffective"].into_iter());
         assert_eq!(
             decide("cost", "effective", &usage, &Lexicon::embedded()),
             (Decision::Join, Reason::Usage)

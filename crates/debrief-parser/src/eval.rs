@@ -75,7 +75,10 @@ fn clean_markdown(line: &str) -> String {
         rest = &url_part[end..];
     }
     out.push_str(rest);
-    out.replace("**", "").replace('*', "").replace(" _", " ").replace("_ ", " ")
+    out.replace("**", "")
+        .replace('*', "")
+        .replace(" _", " ")
+        .replace("_ ", " ")
 }
 
 impl Gold {
@@ -101,12 +104,18 @@ impl Gold {
             }
             let prev_blank = i == 0 || body[i - 1].trim().is_empty();
             let next_blank = body.get(i + 1).is_none_or(|l| l.trim().is_empty());
-            let next_text = body[i + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
+            let next_text = body[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty());
             // Footnote rows: `| 12. | text`.
             if let Some(rest) = line.strip_prefix('|') {
                 let cells: Vec<&str> = rest.split('|').map(str::trim).collect();
                 if cells.len() >= 2
-                    && cells[0].trim_end_matches('.').bytes().all(|b| b.is_ascii_digit())
+                    && cells[0]
+                        .trim_end_matches('.')
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
                     && !cells[0].is_empty()
                 {
                     gold.push_paragraph(&clean_markdown(&cells[1..].join(" ")));
@@ -114,16 +123,14 @@ impl Gold {
                 continue;
             }
             let cleaned = clean_markdown(line);
-            let item = cleaned
-                .strip_prefix("- ")
-                .map(|s| {
-                    // `- 1. text`: the number is the list marker.
-                    let s = s.trim_start();
-                    match s.split_once(". ") {
-                        Some((n, rest)) if n.bytes().all(|b| b.is_ascii_digit()) => rest.to_owned(),
-                        _ => s.to_owned(),
-                    }
-                });
+            let item = cleaned.strip_prefix("- ").map(|s| {
+                // `- 1. text`: the number is the list marker.
+                let s = s.trim_start();
+                match s.split_once(". ") {
+                    Some((n, rest)) if n.bytes().all(|b| b.is_ascii_digit()) => rest.to_owned(),
+                    _ => s.to_owned(),
+                }
+            });
             if let Some(item) = item {
                 gold.push_paragraph(&item);
                 continue;
@@ -267,7 +274,11 @@ fn lcs(a: &[String], b: &[String]) -> usize {
     let mut cur = vec![0usize; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -351,8 +362,14 @@ fn hyphens(doc: &Document<'_>, gold: &Gold, e: &mut Evaluation) {
     let lines = input_lines(src);
     for (k, &(start, end)) in lines.iter().enumerate() {
         let line = src[start..end].trim_end();
-        let Some(before) = line.strip_suffix('-') else { continue };
-        if !before.chars().next_back().is_some_and(char::is_alphanumeric) {
+        let Some(before) = line.strip_suffix('-') else {
+            continue;
+        };
+        if !before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let hyphen_at = start + before.len();
@@ -395,8 +412,16 @@ fn hyphens(doc: &Document<'_>, gold: &Gold, e: &mut Evaluation) {
         } else {
             e.mistakes.push(Mistake {
                 kind: MistakeKind::Hyphen,
-                expected: if gold_join { format!("{left}{right}") } else { format!("{left}-{right}") },
-                found: if parser_join { format!("{left}{right}") } else { format!("{left}-{right}") },
+                expected: if gold_join {
+                    format!("{left}{right}")
+                } else {
+                    format!("{left}-{right}")
+                },
+                found: if parser_join {
+                    format!("{left}{right}")
+                } else {
+                    format!("{left}-{right}")
+                },
                 span: Span::new(hyphen_at, hyphen_at + 1),
             });
         }
@@ -469,7 +494,7 @@ fn headings(doc: &Document<'_>, gold: &Gold, e: &mut Evaluation) {
             continue;
         }
         e.headings.total += 1;
-        if found.iter().any(|f| *f == g) {
+        if found.contains(&g) {
             e.headings.hits += 1;
         } else {
             let closest = doc
@@ -479,7 +504,9 @@ fn headings(doc: &Document<'_>, gold: &Gold, e: &mut Evaluation) {
             e.mistakes.push(Mistake {
                 kind: MistakeKind::Heading,
                 expected: h.clone(),
-                found: closest.map_or_else(String::new, |b| format!("{:?}: {}", kind_name(&b.kind), opening(&b.text))),
+                found: closest.map_or_else(String::new, |b| {
+                    format!("{:?}: {}", kind_name(&b.kind), opening(&b.text))
+                }),
                 span: closest.map_or_else(Span::default, |b| b.span),
             });
         }
@@ -507,7 +534,9 @@ fn furniture_lines(src: &str) -> Vec<Span> {
         let t = body.trim();
         if !t.is_empty() {
             let lead = body.len() - body.trim_start().len();
-            pages.last_mut().map(|p| p.push((pos + lead, pos + lead + t.len())));
+            if let Some(p) = pages.last_mut() {
+                p.push((pos + lead, pos + lead + t.len()));
+            }
         }
         pos += piece.len();
         if piece.ends_with('\x0c') {
@@ -519,7 +548,17 @@ fn furniture_lines(src: &str) -> Vec<Span> {
     }
     let key = |s: &str| -> String {
         s.split_whitespace()
-            .map(|w| w.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).collect::<String>())
+            .map(|w| {
+                w.chars()
+                    .map(|c| {
+                        if c.is_ascii_digit() {
+                            '#'
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect::<String>()
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -542,7 +581,7 @@ fn furniture_lines(src: &str) -> Vec<Span> {
     }
     let need = (pages.len() / 4).max(3);
     let mut out = Vec::new();
-    for p in &pages {
+    for (page_no, p) in pages.iter().enumerate() {
         for (i, (s, e)) in edges(p).into_iter().enumerate() {
             let t = &src[s..e];
             let bare_number = (i == 0 || i + 1 == edges(p).len())
@@ -550,7 +589,7 @@ fn furniture_lines(src: &str) -> Vec<Span> {
                 && t.bytes().all(|b| b.is_ascii_digit());
             let has_letters = t.chars().any(char::is_alphabetic);
             // The first page's title block (below its first line) is not a running header.
-            let title_block = std::ptr::eq(p, &pages[0]) && i > 0 && i + 1 < edges(p).len();
+            let title_block = page_no == 0 && i > 0 && i + 1 < edges(p).len();
             if bare_number
                 || (has_letters && !title_block && counts.get(&key(t)).is_some_and(|&c| c >= need))
             {
@@ -584,11 +623,14 @@ fn furniture(doc: &Document<'_>, e: &mut Evaluation) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     #[test]
     fn markdown_is_cleaned() {
         assert_eq!(
-            clean_markdown("the [United States](https://x.gov/a(b)) and **bold** _Federal Register_ text"),
+            clean_markdown(
+                "the [United States](https://x.gov/a(b)) and **bold** _Federal Register_ text"
+            ),
             "the United States and bold Federal Register text"
         );
     }
@@ -600,13 +642,24 @@ mod tests {
         assert_eq!(g.headings, ["A Heading"]);
         assert_eq!(
             g.paragraphs,
-            ["Intro paragraph.", "Text.", "item one", "item two", "A footnote.", "Issues include", "x"]
+            [
+                "Intro paragraph.",
+                "Text.",
+                "item one",
+                "item two",
+                "A footnote.",
+                "Issues include",
+                "x"
+            ]
         );
     }
 
     #[test]
     fn lcs_and_tokens() {
-        assert_eq!(tokens("Mexico’s U.S.-Mexico trade"), ["mexicos", "u", "s", "mexico", "trade"]);
+        assert_eq!(
+            tokens("Mexico’s U.S.-Mexico trade"),
+            ["mexicos", "u", "s", "mexico", "trade"]
+        );
         let a = tokens("a b c d");
         let b = tokens("a c d e");
         assert_eq!(lcs(&a, &b), 3);
@@ -617,7 +670,10 @@ mod tests {
     fn furniture_left_inside_a_block_is_counted() {
         let mut src = String::new();
         for word in ["alpha", "beta", "gamma", "delta"] {
-            src.push_str(&format!("Heading {word} stays\nBody line of {word} here\nFooter Title Line\n\x0c"));
+            let _ = write!(
+                src,
+                "Heading {word} stays\nBody line of {word} here\nFooter Title Line\n\x0c"
+            );
         }
         let lines = furniture_lines(&src);
         assert_eq!(lines.len(), 4);

@@ -135,7 +135,9 @@ mod tests {
         glued_markers(text, |n, s, e| found.push((n, &text[s..e])));
         assert_eq!(found, [(1, "1"), (2, "2"), (3, "3")]);
         let mut found = Vec::new();
-        glued_markers("CO2 and FY2025 grew 3.1 percent in 2005.1", |n, _, _| found.push(n));
+        glued_markers("CO2 and FY2025 grew 3.1 percent in 2005.1", |n, _, _| {
+            found.push(n);
+        });
         assert_eq!(found, [1]);
     }
 

@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 
+use crate::ArtifactKind;
 use crate::grammar;
 use crate::lines::Line;
-use crate::ArtifactKind;
 
 /// How many lines at the top and at the bottom of a page may be furniture. Furniture runs
 /// from the page's edge inward without a gap.
@@ -78,6 +78,7 @@ fn is_report_number(text: &str) -> bool {
 
 /// Which lines are furniture, and of what kind (`None` for text). `lines` are all the input's
 /// non-blank lines, `pages` how many pages there are.
+#[allow(clippy::too_many_lines)] // the steps share their tables; split, they would pass six arguments
 pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<ArtifactKind>> {
     let mut out = vec![None; lines.len()];
     if pages < 2 || lines.is_empty() {
@@ -109,7 +110,10 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
     let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
     for &(i, _) in &edges {
         let text = lines[i].text(src);
-        for (map, k) in [(&mut strict, key(text, false)), (&mut loose, key(text, true))] {
+        for (map, k) in [
+            (&mut strict, key(text, false)),
+            (&mut loose, key(text, true)),
+        ] {
             if k.is_empty() {
                 continue;
             }
@@ -150,7 +154,11 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             let roman = text.chars().all(|c| c.is_ascii_alphabetic());
             let explicit = text.to_ascii_lowercase().starts_with("page");
             let rising = bare_number(text).is_some_and(|v| {
-                offsets.get(&(v - i64::from(line.page))).copied().unwrap_or(0) >= 2
+                offsets
+                    .get(&(v - i64::from(line.page)))
+                    .copied()
+                    .unwrap_or(0)
+                    >= 2
             });
             return (roman || explicit || rising).then_some(ArtifactKind::PageNumber);
         }
@@ -187,7 +195,10 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
         let n = r.len();
         let zone = EDGE.min(n.div_ceil(2));
         scan(&mut (0..zone).map(|k| (k, r.start + k)), true);
-        scan(&mut (0..zone.min(n - zone)).map(|k| (k, r.end - 1 - k)), false);
+        scan(
+            &mut (0..zone.min(n - zone)).map(|k| (k, r.end - 1 - k)),
+            false,
+        );
     }
     // A report number at the bottom of the first page goes with the footer above it.
     for r in &page_ranges {
@@ -210,6 +221,7 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
 mod tests {
     use super::*;
     use crate::lines;
+    use std::fmt::Write as _;
 
     fn kinds(src: &str) -> Vec<(String, Option<ArtifactKind>)> {
         let l = lines::scan(src);
@@ -225,10 +237,11 @@ mod tests {
     fn running_footers_with_page_numbers() {
         let mut src = String::new();
         for (p, word) in ["One", "Two", "Three", "Four"].iter().enumerate() {
-            src.push_str(&format!(
+            let _ = write!(
+                src,
                 "{word} starts the page.\nThe {word} text goes on.\nPage {} GAO-07-283 Peak Oil\n\x0c",
                 p + 1
-            ));
+            );
         }
         let k = kinds(&src);
         assert_eq!(k[2].1, Some(ArtifactKind::RunningFooter));
@@ -258,7 +271,13 @@ mod tests {
 
     #[test]
     fn keys_blot_out_numbers() {
-        assert_eq!(key("Page iii GAO-07-283 Peak", false), "page # gao-##-### peak");
-        assert_eq!(key("Congressional Research Service 2", true), "congressional research service");
+        assert_eq!(
+            key("Page iii GAO-07-283 Peak", false),
+            "page # gao-##-### peak"
+        );
+        assert_eq!(
+            key("Congressional Research Service 2", true),
+            "congressional research service"
+        );
     }
 }

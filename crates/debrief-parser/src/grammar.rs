@@ -88,7 +88,9 @@ pub(crate) fn roman_value(s: &str) -> Option<u32> {
     const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
     if s.is_empty()
         || s.len() > 7
-        || !s.bytes().all(|b| matches!(b | 0x20, b'i' | b'v' | b'x' | b'l'))
+        || !s
+            .bytes()
+            .all(|b| matches!(b | 0x20, b'i' | b'v' | b'x' | b'l'))
     {
         return None;
     }
@@ -225,7 +227,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         return false;
     }
     // A roman numeral must be well formed: `civil` is a word, not a page.
-    let word = line.split_whitespace().find(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    let word = line
+        .split_whitespace()
+        .find(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
     match word {
         Some(w) if !w.eq_ignore_ascii_case("page") && !w.eq_ignore_ascii_case("of") => {
             roman_value(w).is_some()
@@ -239,8 +243,7 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// number and the byte length of the label with the spaces after it.
 pub(crate) fn footnote_label(line: &str) -> Option<(u32, usize)> {
     let digits = take_while_m_n(1, 3, |c: char| c.is_ascii_digit());
-    let parsed: IResult<&str, &str> =
-        recognize(terminated(digits, opt(char('.')))).parse(line);
+    let parsed: IResult<&str, &str> = recognize(terminated(digits, opt(char('.')))).parse(line);
     let (rest, label) = parsed.ok()?;
     let n: u32 = label.trim_end_matches('.').parse().ok()?;
     if n == 0 {
@@ -272,9 +275,8 @@ pub(crate) fn bracket_reference(s: &str) -> Option<(u32, usize)> {
 /// Whether `line` is a rule of dots or dashes, or dot leaders with a page number (table of
 /// contents lines end so).
 pub(crate) fn has_dot_leaders(line: &str) -> bool {
-    let parsed: IResult<&str, ()> = value((), take_while_m_n(5, usize::MAX, |c| c == '.')).parse(
-        line.trim_start_matches(|c| c != '.')
-    );
+    let parsed: IResult<&str, ()> = value((), take_while_m_n(5, usize::MAX, |c| c == '.'))
+        .parse(line.trim_start_matches(|c| c != '.'));
     parsed.is_ok()
 }
 
@@ -293,8 +295,14 @@ mod tests {
             Some(("■■", MarkerClass::Bullet, None, "Develop a strategy."))
         );
         assert_eq!(m("• item"), Some(("•", MarkerClass::Bullet, None, "item")));
-        assert_eq!(m("\u{F0B7} item"), Some(("\u{F0B7}", MarkerClass::Bullet, None, "item")));
-        assert_eq!(m("l Item"), Some(("l", MarkerClass::SymbolLetter, None, "Item")));
+        assert_eq!(
+            m("\u{F0B7} item"),
+            Some(("\u{F0B7}", MarkerClass::Bullet, None, "item"))
+        );
+        assert_eq!(
+            m("l Item"),
+            Some(("l", MarkerClass::SymbolLetter, None, "Item"))
+        );
         assert_eq!(m("– item"), Some(("–", MarkerClass::Dash, None, "item")));
         assert_eq!(m("•"), Some(("•", MarkerClass::Bullet, None, "")));
         assert_eq!(m("-denied environments"), None);
@@ -303,12 +311,30 @@ mod tests {
 
     #[test]
     fn numbers_letters_and_romans() {
-        assert_eq!(m("1. First"), Some(("1.", MarkerClass::Digit, Some(1), "First")));
-        assert_eq!(m("(12) Twelfth"), Some(("(12)", MarkerClass::Digit, Some(12), "Twelfth")));
-        assert_eq!(m("(c) third"), Some(("(c)", MarkerClass::Lower, Some(3), "third")));
-        assert_eq!(m("B. Second"), Some(("B.", MarkerClass::Upper, Some(2), "Second")));
-        assert_eq!(m("iv. fourth"), Some(("iv.", MarkerClass::Roman, Some(4), "fourth")));
-        assert_eq!(m("(ii) second"), Some(("(ii)", MarkerClass::Roman, Some(2), "second")));
+        assert_eq!(
+            m("1. First"),
+            Some(("1.", MarkerClass::Digit, Some(1), "First"))
+        );
+        assert_eq!(
+            m("(12) Twelfth"),
+            Some(("(12)", MarkerClass::Digit, Some(12), "Twelfth"))
+        );
+        assert_eq!(
+            m("(c) third"),
+            Some(("(c)", MarkerClass::Lower, Some(3), "third"))
+        );
+        assert_eq!(
+            m("B. Second"),
+            Some(("B.", MarkerClass::Upper, Some(2), "Second"))
+        );
+        assert_eq!(
+            m("iv. fourth"),
+            Some(("iv.", MarkerClass::Roman, Some(4), "fourth"))
+        );
+        assert_eq!(
+            m("(ii) second"),
+            Some(("(ii)", MarkerClass::Roman, Some(2), "second"))
+        );
         assert_eq!(m("1."), None);
         assert_eq!(m("U.S. policy"), None);
         assert_eq!(m("2025 was"), None);
@@ -316,7 +342,15 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for yes in ["12", "- 12 -", "Page 12", "page 3 of 40", "12 of 40", "xii", "iii"] {
+        for yes in [
+            "12",
+            "- 12 -",
+            "Page 12",
+            "page 3 of 40",
+            "12 of 40",
+            "xii",
+            "iii",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in ["12 percent", "Page", "mix", "2025 Report", "1234567"] {

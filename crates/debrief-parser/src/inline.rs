@@ -11,7 +11,9 @@ use crate::footnotes;
 use crate::grammar;
 use crate::lexicon::{COMMON, EXTRA, PROPER, RARE};
 use crate::lines::is_noise;
-use crate::{Artifact, ArtifactKind, Diagnostic, Lexicon, Repairs, Segment, Severity, SourceMap, Span};
+use crate::{
+    Artifact, ArtifactKind, Diagnostic, Lexicon, Repairs, Segment, Severity, SourceMap, Span,
+};
 
 /// Appends text and its segments, merging verbatim runs that continue each other.
 pub(crate) struct TextBuilder<'a> {
@@ -77,7 +79,10 @@ impl<'a> TextBuilder<'a> {
         if self.segments.is_empty() {
             return (Cow::Borrowed(""), SourceMap::default());
         }
-        (Cow::Owned(self.text), SourceMap::from_segments(self.segments))
+        (
+            Cow::Owned(self.text),
+            SourceMap::from_segments(self.segments),
+        )
     }
 }
 
@@ -93,7 +98,7 @@ pub(crate) struct Ctx<'a, 'o> {
     pub(crate) diagnostics: &'o mut Vec<Diagnostic>,
 }
 
-impl<'a> Ctx<'a, '_> {
+impl Ctx<'_, '_> {
     fn artifact(&mut self, kind: ArtifactKind, range: Range<usize>) {
         self.artifacts.push(Artifact {
             kind,
@@ -102,7 +107,13 @@ impl<'a> Ctx<'a, '_> {
         });
     }
 
-    fn diagnostic(&mut self, severity: Severity, code: &'static str, message: String, range: Range<usize>) {
+    fn diagnostic(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        range: Range<usize>,
+    ) {
         self.diagnostics.push(Diagnostic {
             severity,
             code: Cow::Borrowed(code),
@@ -126,7 +137,11 @@ fn line_end_hyphen(text: &str) -> Option<(usize, char)> {
 
 /// Builds the text of a block from its line ranges (the first may start after a list marker
 /// or footnote label). Returns the text builder's output.
-pub(crate) fn build<'a>(ctx: &mut Ctx<'a, '_>, ranges: &[Range<usize>], span: Span) -> (Cow<'a, str>, SourceMap) {
+pub(crate) fn build<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    ranges: &[Range<usize>],
+    span: Span,
+) -> (Cow<'a, str>, SourceMap) {
     let src = ctx.src;
     let mut b = TextBuilder::new(src);
     for (i, r) in ranges.iter().enumerate() {
@@ -161,7 +176,11 @@ pub(crate) fn build<'a>(ctx: &mut Ctx<'a, '_>, ranges: &[Range<usize>], span: Sp
                 }
             }
             if decision.1 == Reason::Default {
-                let word = format!("{}{}", dehyphen::left_part(&text[..at]), dehyphen::right_part(next_text));
+                let word = format!(
+                    "{}{}",
+                    dehyphen::left_part(&text[..at]),
+                    dehyphen::right_part(next_text)
+                );
                 ctx.diagnostic(
                     Severity::Info,
                     "unsure-hyphen",
@@ -197,12 +216,14 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
     let src = ctx.src;
     let text = &src[range.clone()];
     let base = range.start;
-    let plain = text.is_ascii()
-        && !text.contains("  ")
-        && !text.contains('\t')
-        && (ctx.labels.is_empty() || !text.bytes().any(|c| c.is_ascii_digit() || c == b'['))
-        && !(ctx.repairs.glued_words && may_be_glued(text));
-    if plain {
+    let has_markers =
+        !ctx.labels.is_empty() && text.bytes().any(|c| c.is_ascii_digit() || c == b'[');
+    let needs_work = !text.is_ascii()
+        || text.contains("  ")
+        || text.contains('\t')
+        || has_markers
+        || (ctx.repairs.glued_words && may_be_glued(text));
+    if !needs_work {
         b.verbatim(range);
         return;
     }
@@ -228,7 +249,11 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
             let gone = base + pos..base + pos + word_len;
             ctx.artifact(ArtifactKind::Noise, gone.clone());
             note_replacement(ctx, w, gone.clone());
-            let end = if pos + word_len + after < text.len() { gone.end + after } else { gone.end };
+            let end = if pos + word_len + after < text.len() {
+                gone.end + after
+            } else {
+                gone.end
+            };
             b.replace("", gone.start..end);
             pos += word_len + if end > gone.end { after } else { 0 };
             continue;
@@ -246,7 +271,9 @@ pub(crate) fn may_be_glued(text: &str) -> bool {
         let w = &b[start..end];
         start = end + 1;
         if w.len() >= 12
-            || (w.len() >= 7 && w.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()))
+            || (w.len() >= 7
+                && w.windows(2)
+                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()))
         {
             return true;
         }
@@ -324,7 +351,8 @@ fn note_replacement(ctx: &mut Ctx<'_, '_>, dropped: &str, range: Range<usize>) {
         ctx.diagnostic(
             Severity::Warning,
             "replacement-character",
-            "dropped U+FFFD replacement characters (text lost when the PDF was extracted)".to_owned(),
+            "dropped U+FFFD replacement characters (text lost when the PDF was extracted)"
+                .to_owned(),
             range,
         );
     }
@@ -373,7 +401,9 @@ fn segment(lex: &Lexicon, token: &str) -> Option<Vec<usize>> {
         best[0] = Some((0, 0, 0));
         for i in 1..=n {
             for j in i.saturating_sub(24)..i {
-                let Some((words, score, _)) = best[j] else { continue };
+                let Some((words, score, _)) = best[j] else {
+                    continue;
+                };
                 if !segment_word(lex, &lower[j..i], capital && j == 0) {
                     continue;
                 }
@@ -410,7 +440,10 @@ fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<
     if n < 7 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
-    let camel = w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    let camel = w
+        .as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     if (!camel && n < 12)
         || w.bytes().filter(u8::is_ascii_uppercase).count() * 2 > n
         || ctx.lexicon.contains(w)
@@ -425,7 +458,22 @@ fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<
     let first = &w[..cuts[0]];
     if matches!(
         first.to_ascii_lowercase().as_str(),
-        "non" | "re" | "pre" | "un" | "sub" | "co" | "anti" | "inter" | "multi" | "over" | "under" | "counter" | "post" | "semi" | "super" | "mis"
+        "non"
+            | "re"
+            | "pre"
+            | "un"
+            | "sub"
+            | "co"
+            | "anti"
+            | "inter"
+            | "multi"
+            | "over"
+            | "under"
+            | "counter"
+            | "post"
+            | "semi"
+            | "super"
+            | "mis"
     ) {
         return false;
     }

@@ -166,14 +166,14 @@ impl Lexicon {
                 flags |= EXTRA;
             }
         }
-        if flags == 0 && !self.extra.is_empty() {
-            if self
+        if flags == 0
+            && !self.extra.is_empty()
+            && self
                 .extra
                 .binary_search_by(|w| w.as_bytes().cmp(key))
                 .is_ok()
-            {
-                flags |= EXTRA;
-            }
+        {
+            flags |= EXTRA;
         }
         flags
     }

@@ -39,7 +39,7 @@ pub use document::{
 pub use error::Error;
 pub use lexicon::Lexicon;
 pub use parse::{
-    BytesDocument, ParseOptions, Repairs, StyleOption, decode, parse, parse_bytes, parse_bytes_with,
-    parse_with,
+    BytesDocument, ParseOptions, Repairs, StyleOption, decode, parse, parse_bytes,
+    parse_bytes_with, parse_with,
 };
 pub use span::{LineIndex, Span};

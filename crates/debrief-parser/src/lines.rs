@@ -45,7 +45,7 @@ impl Line {
 
 /// The lines of an input and the artifacts found while cutting it.
 #[derive(Debug, Default)]
-pub(crate) struct Lines<'a> {
+pub(crate) struct Scanned<'a> {
     pub(crate) lines: Vec<Line>,
     pub(crate) artifacts: Vec<Artifact<'a>>,
     /// Number of pages (form feeds + 1, not counting a final form feed with nothing after it).
@@ -68,7 +68,8 @@ pub(crate) fn is_noise(c: char) -> bool {
 /// Advance widths of the printable ASCII characters in a proportional sans-serif font
 /// (Helvetica's metrics, in thousandths of an em), from space (0x20) to tilde (0x7E).
 const ASCII_WIDTHS: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ␠ to /
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
+    278, // ␠ to /
     556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
     1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
     667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
@@ -97,11 +98,11 @@ pub(crate) fn visual_width(text: &str) -> f32 {
 }
 
 /// Cuts `src` into lines.
-pub(crate) fn scan(src: &str) -> Lines<'_> {
+pub(crate) fn scan(src: &str) -> Scanned<'_> {
     let bytes = src.as_bytes();
-    let mut out = Lines {
+    let mut out = Scanned {
         lines: Vec::with_capacity(bytes.len() / 48 + 1),
-        ..Lines::default()
+        ..Scanned::default()
     };
     let mut page = 0u32;
     let mut blanks = 0u32;
@@ -177,7 +178,7 @@ pub(crate) fn scan(src: &str) -> Lines<'_> {
         if is_ff {
             out.artifacts.push(Artifact {
                 kind: ArtifactKind::PageBreak,
-                text: Cow::Borrowed(&src[line_end..line_end + 1]),
+                text: Cow::Borrowed(&src[line_end..=line_end]),
                 span: Span::new(line_end, line_end + 1),
             });
             if next < bytes.len() {
@@ -209,7 +210,10 @@ mod tests {
         assert_eq!(lines.lines[2].page, 1);
         assert_eq!(lines.pages, 2);
         let kinds: Vec<ArtifactKind> = lines.artifacts.iter().map(|a| a.kind).collect();
-        assert_eq!(kinds, [ArtifactKind::PageBreak, ArtifactKind::ByteOrderMark]);
+        assert_eq!(
+            kinds,
+            [ArtifactKind::PageBreak, ArtifactKind::ByteOrderMark]
+        );
         assert_eq!(lines.trailing_space_lines, 1);
     }
 

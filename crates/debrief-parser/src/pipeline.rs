@@ -9,7 +9,7 @@ use crate::dehyphen::Usage;
 use crate::footnotes::{self, Role};
 use crate::grammar;
 use crate::inline::{self, Ctx};
-use crate::lines::{self, Line, Lines};
+use crate::lines::{self, Line, Scanned};
 use crate::text;
 use crate::{
     Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, ParseOptions,
@@ -22,7 +22,7 @@ use crate::{
 /// almost no blank lines is `-raw`; form feeds, or long runs of lines between blank lines
 /// without trailing spaces, are pdftotext's default mode; short blank-separated groups (and
 /// lines ending in spaces, as copy-paste leaves them) are blank-line paragraphs.
-pub(crate) fn detect_style(src: &str, lines: &Lines<'_>) -> InputStyle {
+pub(crate) fn detect_style(src: &str, lines: &Scanned<'_>) -> InputStyle {
     let n = lines.lines.len();
     if n == 0 {
         return InputStyle::BlankLines;
@@ -58,7 +58,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         StyleOption::Fixed(s) => s,
         StyleOption::Auto => detect_style(src, &scanned),
     };
-    let Lines {
+    let Scanned {
         lines: all,
         artifacts: mut line_artifacts,
         pages,
@@ -76,7 +76,8 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     } else {
         vec![Role::Text; all.len()]
     };
-    let mut artifacts: Vec<Artifact<'a>> = Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
+    let mut artifacts: Vec<Artifact<'a>> =
+        Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
     artifacts.append(&mut line_artifacts);
     for (line, kind) in all.iter().zip(&furniture) {
         if let Some(kind) = kind {
@@ -157,7 +158,9 @@ fn wanted_forms(
         let Some(stem) = t.strip_suffix(['-', '\u{2010}']) else {
             continue;
         };
-        let Some(&next) = idx.get(k + 1) else { continue };
+        let Some(&next) = idx.get(k + 1) else {
+            continue;
+        };
         let left = crate::dehyphen::left_part(stem);
         let right = crate::dehyphen::right_part(all[next].text(src));
         if !left.is_empty() && !right.is_empty() {
@@ -227,23 +230,17 @@ fn body_block<'a>(
         (text, map)
     };
     if let Some(m) = proto.marker {
-        let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end));
-        out.push(Block {
-            kind: BlockKind::ListItem {
-                marker: Cow::Borrowed(m.glyph),
-                ordinal: m.ordinal,
-                depth: proto.depth,
-                title,
-            },
-            text,
-            span,
-            source_map: map,
-        });
+        out.push(list_item(m, proto.depth, text, span, map));
         return;
     }
     let lines = proto.last - proto.first + 1;
     if is_other(&text) || blocks::is_caption_start(&text) {
-        out.push(Block { kind: BlockKind::Other, text, span, source_map: map });
+        out.push(Block {
+            kind: BlockKind::Other,
+            text,
+            span,
+            source_map: map,
+        });
         return;
     }
     let heading_shape = match flow.style {
@@ -258,7 +255,10 @@ fn body_block<'a>(
         outline.seen_heading = true;
         outline.last_level = Some(level);
         out.push(Block {
-            kind: BlockKind::Heading { level, run_in: false },
+            kind: BlockKind::Heading {
+                level,
+                run_in: false,
+            },
             text,
             span,
             source_map: map,
@@ -270,21 +270,76 @@ fn body_block<'a>(
         && let Some(end) = text::first_sentence_end(&text)
         && run_in_heading(&text[..end], &text[end + 1..])
     {
-        let (h_text, h_map, h_span) = sub_block(&text, &map, span, 0..end, 0..end + 1);
-        let rest_start = end + 1 + (text.len() - end - 1 - text[end + 1..].trim_start().len());
-        let (p_text, p_map, p_span) = sub_block(&text, &map, span, rest_start..text.len(), rest_start..text.len());
         // A run-in heading sits one level below the last heading on a line of its own.
         let level = outline.last_level.map_or(2, |l| l.saturating_add(1).min(6));
-        out.push(Block {
-            kind: BlockKind::Heading { level, run_in: true },
-            text: h_text,
-            span: h_span,
-            source_map: h_map,
-        });
-        out.push(Block { kind: BlockKind::Paragraph, text: p_text, span: p_span, source_map: p_map });
+        split_run_in(&text, &map, span, end, level, out);
         return;
     }
-    out.push(Block { kind: BlockKind::Paragraph, text, span, source_map: map });
+    out.push(Block {
+        kind: BlockKind::Paragraph,
+        text,
+        span,
+        source_map: map,
+    });
+}
+
+/// A list item with its title (the lead sentence, when it reads as one).
+fn list_item<'a>(
+    marker: grammar::Marker<'a>,
+    depth: u8,
+    text: Cow<'a, str>,
+    span: Span,
+    map: SourceMap,
+) -> Block<'a> {
+    let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end));
+    Block {
+        kind: BlockKind::ListItem {
+            marker: Cow::Borrowed(marker.glyph),
+            ordinal: marker.ordinal,
+            depth,
+            title,
+        },
+        text,
+        span,
+        source_map: map,
+    }
+}
+
+/// Pushes a run-in heading (`text[..end]`, its span reaching over the period at `end`) and
+/// the paragraph after it.
+#[allow(clippy::ptr_arg)] // a borrowed text stays borrowed in both parts
+fn split_run_in<'a>(
+    text: &Cow<'a, str>,
+    map: &SourceMap,
+    span: Span,
+    end: usize,
+    level: u8,
+    out: &mut Vec<Block<'a>>,
+) {
+    let (h_text, h_map, h_span) = sub_block(text, map, span, 0..end, 0..end + 1);
+    let rest_start = text.len() - text[end + 1..].trim_start().len();
+    let (p_text, p_map, p_span) = sub_block(
+        text,
+        map,
+        span,
+        rest_start..text.len(),
+        rest_start..text.len(),
+    );
+    out.push(Block {
+        kind: BlockKind::Heading {
+            level,
+            run_in: true,
+        },
+        text: h_text,
+        span: h_span,
+        source_map: h_map,
+    });
+    out.push(Block {
+        kind: BlockKind::Paragraph,
+        text: p_text,
+        span: p_span,
+        source_map: p_map,
+    });
 }
 
 /// The level of a heading: 1 for the document's title (a heading on the first page before any
@@ -292,7 +347,11 @@ fn body_block<'a>(
 fn heading_level(text: &str, page: u32, outline: &Outline) -> u8 {
     let first = text.split_whitespace().next().unwrap_or("");
     let numbered = first.trim_end_matches('.');
-    if !numbered.is_empty() && numbered.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if !numbered.is_empty()
+        && numbered
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let depth = numbered.split('.').count();
         return u8::try_from(depth + 1).unwrap_or(6).min(6);
     }
@@ -319,9 +378,39 @@ fn run_in_heading(head: &str, rest: &str) -> bool {
 /// statement (`The …`, `It …`).
 fn list_title<'a>(text: &Cow<'a, str>, end: usize) -> Option<Cow<'a, str>> {
     const STATEMENT_STARTS: &[&str] = &[
-        "a", "according", "all", "although", "an", "as", "at", "because", "by", "for", "he",
-        "if", "in", "it", "its", "many", "most", "on", "she", "some", "such", "that", "the",
-        "their", "there", "these", "they", "this", "those", "we", "when", "while", "with",
+        "a",
+        "according",
+        "all",
+        "although",
+        "an",
+        "as",
+        "at",
+        "because",
+        "by",
+        "for",
+        "he",
+        "if",
+        "in",
+        "it",
+        "its",
+        "many",
+        "most",
+        "on",
+        "she",
+        "some",
+        "such",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "we",
+        "when",
+        "while",
+        "with",
     ];
     let head = &text[..end];
     let words = text::word_count(head);
@@ -399,7 +488,11 @@ fn sub_block<'a>(
                         source: Span::new(src_start, src_start + (end - start)),
                         verbatim: true,
                     })
-                } else if s.text_start >= text_range.start && s.text_end <= text_range.end && !(s.text_start == s.text_end && (s.text_start == text_range.start || s.text_start == text_range.end)) {
+                } else if s.text_start >= text_range.start
+                    && s.text_end <= text_range.end
+                    && !(s.text_start == s.text_end
+                        && (s.text_start == text_range.start || s.text_start == text_range.end))
+                {
                     Some(Segment {
                         text_start: s.text_start - text_range.start,
                         text_end: s.text_end - text_range.start,
@@ -450,7 +543,9 @@ fn footnote_blocks<'a>(
         let mut k = i + 1;
         // The note goes on over its continuation lines, skipping furniture (a page footer
         // below the notes), up to the next note or the text.
-        while k < roles.len() && (roles[k] == Role::Continue || (roles[k] == Role::Text && furniture[k])) {
+        while k < roles.len()
+            && (roles[k] == Role::Continue || (roles[k] == Role::Text && furniture[k]))
+        {
             if roles[k] == Role::Continue {
                 ranges.push(all[k].span().range());
                 last_end = all[k].end;
@@ -478,7 +573,12 @@ fn footnote_blocks<'a>(
             } else {
                 map
             };
-            out.push(Block { kind: BlockKind::Footnote { label }, text, span, source_map: map });
+            out.push(Block {
+                kind: BlockKind::Footnote { label },
+                text,
+                span,
+                source_map: map,
+            });
         }
         i = k;
     }

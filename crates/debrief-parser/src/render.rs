@@ -23,7 +23,10 @@ impl Document<'_> {
             run_in = false;
             match &block.kind {
                 BlockKind::Heading { run_in: true, .. }
-                    if self.blocks.get(i + 1).is_some_and(|b| b.kind == BlockKind::Paragraph) =>
+                    if self
+                        .blocks
+                        .get(i + 1)
+                        .is_some_and(|b| b.kind == BlockKind::Paragraph) =>
                 {
                     let _ = write!(out, "{}. ", block.text);
                     run_in = true;

@@ -131,7 +131,9 @@ pub(crate) fn title_case(s: &str) -> bool {
     let mut capitals = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = w.chars().next() else { continue };
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         if first.is_uppercase() {
             capitals += 1;
         } else if first.is_lowercase()
@@ -205,7 +207,10 @@ mod tests {
     fn first_sentences() {
         let s = "What the U.S. Should Do. As the second Obama Administration";
         assert_eq!(first_sentence_end(s), Some(23));
-        assert_eq!(first_sentence_end("Under Presidents George W. Bush and"), None);
+        assert_eq!(
+            first_sentence_end("Under Presidents George W. Bush and"),
+            None
+        );
         assert_eq!(first_sentence_end("No end here"), None);
     }
 }

@@ -83,14 +83,29 @@ fn raw_extractions_read_close_to_the_gold() {
         let text = std::fs::read_to_string(&path).unwrap();
         let doc = debrief_parser::parse(&text);
         let e = eval::evaluate(&doc, gold.as_ref());
-        assert_eq!(e.furniture_left, 0, "{name}: running headers or footers left in the text");
+        assert_eq!(
+            e.furniture_left, 0,
+            "{name}: running headers or footers left in the text"
+        );
         total.hyphens.add(e.hyphens);
         total.paragraphs.add(e.paragraphs);
         total.headings.add(e.headings);
     }
     // Floors under the figures reached (see `debrief eval`); a change that lowers one fails.
     let pct = |s: eval::Score| s.percent().unwrap_or(0.0);
-    assert!(total.hyphens.total >= 20 && pct(total.hyphens) >= 95.0, "hyphens {:?}", total.hyphens);
-    assert!(total.paragraphs.total >= 200 && pct(total.paragraphs) >= 75.0, "paragraphs {:?}", total.paragraphs);
-    assert!(total.headings.total >= 50 && pct(total.headings) >= 95.0, "headings {:?}", total.headings);
+    assert!(
+        total.hyphens.total >= 20 && pct(total.hyphens) >= 95.0,
+        "hyphens {:?}",
+        total.hyphens
+    );
+    assert!(
+        total.paragraphs.total >= 200 && pct(total.paragraphs) >= 75.0,
+        "paragraphs {:?}",
+        total.paragraphs
+    );
+    assert!(
+        total.headings.total >= 50 && pct(total.headings) >= 95.0,
+        "headings {:?}",
+        total.headings
+    );
 }

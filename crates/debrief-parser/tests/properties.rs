@@ -6,7 +6,7 @@
 mod common;
 
 use common::check;
-use debrief_parser::{BlockKind, Document};
+use debrief_parser::Document;
 use proptest::prelude::*;
 
 /// Pieces that PDF text is made of, glued into inputs that exercise every stage.

@@ -49,7 +49,11 @@ fn blocks_in_reading_order() {
             "paragraph",
         ]
     );
-    let paragraphs = doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+    let paragraphs = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
     assert_eq!(paragraphs, 13);
 }
 
@@ -72,8 +76,15 @@ fn the_four_run_in_headings() {
         ]
     );
     // Each heading's span covers its words and final period in the input.
-    let first = doc.blocks.iter().find(|b| b.heading_level().is_some()).unwrap();
-    assert_eq!(first.span.slice(SEED), Some("Mexico: The Essential Partner."));
+    let first = doc
+        .blocks
+        .iter()
+        .find(|b| b.heading_level().is_some())
+        .unwrap();
+    assert_eq!(
+        first.span.slice(SEED),
+        Some("Mexico: The Essential Partner.")
+    );
 }
 
 #[test]
@@ -107,9 +118,12 @@ fn list_items_with_their_titles() {
         .blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::ListItem { marker, title, ordinal: None, depth: 0 } => {
-                Some((marker.as_ref(), title.as_deref(), b.text.as_ref()))
-            }
+            BlockKind::ListItem {
+                marker,
+                title,
+                ordinal: None,
+                depth: 0,
+            } => Some((marker.as_ref(), title.as_deref(), b.text.as_ref())),
             _ => None,
         })
         .collect();
@@ -117,16 +131,38 @@ fn list_items_with_their_titles() {
     assert_eq!(
         items.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(),
         [
-            ("■■", Some("Develop a comprehensive U.S.–Mexico anti-crime strategy")),
+            (
+                "■■",
+                Some("Develop a comprehensive U.S.–Mexico anti-crime strategy")
+            ),
             ("■■", Some("Continue modernization of the southwest border")),
-            ("■■", Some("foster U.S.–Mexico bilateral border security and immigration accords")),
+            (
+                "■■",
+                Some("foster U.S.–Mexico bilateral border security and immigration accords")
+            ),
         ]
     );
-    assert!(items[0].2.starts_with("Develop a comprehensive U.S.–Mexico anti-crime strategy. The Obama"));
-    assert!(items[0].2.ends_with("criteria to measure progress and enhanced security."));
-    assert!(items[2].2.ends_with("obstacles to illegal activities, especially illegal migration."));
+    assert!(
+        items[0]
+            .2
+            .starts_with("Develop a comprehensive U.S.–Mexico anti-crime strategy. The Obama")
+    );
+    assert!(
+        items[0]
+            .2
+            .ends_with("criteria to measure progress and enhanced security.")
+    );
+    assert!(
+        items[2]
+            .2
+            .ends_with("obstacles to illegal activities, especially illegal migration.")
+    );
     // The bullets are recorded as artifacts.
-    let markers = doc.artifacts.iter().filter(|a| a.kind == ArtifactKind::ListMarker).count();
+    let markers = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::ListMarker)
+        .count();
     assert_eq!(markers, 3);
 }
 
@@ -201,7 +237,11 @@ fn all_36_line_end_hyphens_decided_right() {
         let found = t[start..end].trim_matches(|c: char| !c.is_alphanumeric());
         assert_eq!(found, word, "hyphen at byte {at}");
     }
-    let joined = doc.artifacts.iter().filter(|a| a.kind == ArtifactKind::Hyphen).count();
+    let joined = doc
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::Hyphen)
+        .count();
     assert_eq!(joined, 35, "all but 21st-century lose their hyphen");
 }
 
@@ -216,8 +256,15 @@ fn all_6_column_breaks_rejoined() {
         "a broad master plan for U.S.–Mexican relations that coordinates",
         "and parallel laws that draw the two governments",
     ] {
-        let holders = doc.blocks.iter().filter(|b| b.text.contains(phrase)).count();
-        assert_eq!(holders, 1, "{phrase:?} should be read as one sentence in one block");
+        let holders = doc
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains(phrase))
+            .count();
+        assert_eq!(
+            holders, 1,
+            "{phrase:?} should be read as one sentence in one block"
+        );
     }
 }
 
@@ -229,7 +276,10 @@ fn spans_slice_back_to_the_input() {
         assert!(!raw.trim().is_empty());
         for seg in b.source_map.segments() {
             if seg.verbatim {
-                assert_eq!(&b.text[seg.text_start..seg.text_end], seg.source.slice(SEED).unwrap());
+                assert_eq!(
+                    &b.text[seg.text_start..seg.text_end],
+                    seg.source.slice(SEED).unwrap()
+                );
             }
         }
     }

@@ -19,7 +19,7 @@ use serde::Serialize;
 /// Example: `debrief eval ../shared/corpus --mistakes`
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The corpus folder [default: $DEBRIEF_CORPUS, else ../shared/corpus].
+    /// The corpus folder [default: `$DEBRIEF_CORPUS`, else `../shared/corpus` beside the workspace].
     corpus: Option<PathBuf>,
     /// Which extraction of each document to parse.
     #[arg(long, value_enum, default_value_t = Extraction::Raw)]
@@ -81,8 +81,10 @@ fn input_file(dir: &Path, id: &str, extraction: Extraction) -> Option<PathBuf> {
 }
 
 fn pct(s: Score) -> String {
-    s.percent()
-        .map_or_else(|| "-".to_owned(), |p| format!("{}/{} {p:.1}%", s.hits, s.total))
+    s.percent().map_or_else(
+        || "-".to_owned(),
+        |p| format!("{}/{} {p:.1}%", s.hits, s.total),
+    )
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -97,17 +99,27 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut rows = Vec::new();
     for id in &ids {
         let folder = dir.join(id);
-        let Some(path) = input_file(&folder, id, args.input) else { continue };
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let Some(path) = input_file(&folder, id, args.input) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let gold_path = folder.join("gold.congressgov.md");
         let gold = if gold_path.is_file() {
-            Some(Gold::from_congress_markdown(&std::fs::read_to_string(&gold_path)?))
+            Some(Gold::from_congress_markdown(&std::fs::read_to_string(
+                &gold_path,
+            )?))
         } else {
             None
         };
         let doc = debrief::parser::parse(&text);
         let evaluation = eval::evaluate(&doc, gold.as_ref());
-        rows.push(Row { id: id.clone(), style: doc.style, blocks: doc.blocks.len(), evaluation });
+        rows.push(Row {
+            id: id.clone(),
+            style: doc.style,
+            blocks: doc.blocks.len(),
+            evaluation,
+        });
     }
     let mut total = Evaluation::default();
     for r in &rows {
@@ -168,7 +180,11 @@ fn table(rows: &[Row], total: &Evaluation, mistakes: bool) -> String {
             }
             let _ = writeln!(out, "\n== {}", r.id);
             for m in &r.evaluation.mistakes {
-                let _ = writeln!(out, "  {:?} @{}: expected {:?} found {:?}", m.kind, m.span.start, m.expected, m.found);
+                let _ = writeln!(
+                    out,
+                    "  {:?} @{}: expected {:?} found {:?}",
+                    m.kind, m.span.start, m.expected, m.found
+                );
             }
         }
     }

@@ -76,7 +76,11 @@ enum Repair {
 }
 
 fn options(args: &Args) -> anyhow::Result<ParseOptions> {
-    let mut repairs = if args.no_repairs { Repairs::none() } else { Repairs::default() };
+    let mut repairs = if args.no_repairs {
+        Repairs::none()
+    } else {
+        Repairs::default()
+    };
     for r in &args.no {
         match r {
             Repair::Hyphens => repairs.dehyphenate = false,
@@ -87,13 +91,20 @@ fn options(args: &Args) -> anyhow::Result<ParseOptions> {
             Repair::RunInHeadings => repairs.run_in_headings = false,
         }
     }
-    let mut lexicon = if args.no_lexicon { Lexicon::none() } else { Lexicon::embedded() };
+    let mut lexicon = if args.no_lexicon {
+        Lexicon::none()
+    } else {
+        Lexicon::embedded()
+    };
     if let Some(path) = &args.words {
         let words = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the word list {}", path.display()))?;
         lexicon = lexicon.with_words(words.lines().map(str::trim).filter(|w| !w.is_empty()));
     }
-    let mut opts = ParseOptions::default().repairs(repairs).lexicon(lexicon).lossy(args.lossy);
+    let mut opts = ParseOptions::default()
+        .repairs(repairs)
+        .lexicon(lexicon)
+        .lossy(args.lossy);
     opts = match args.style {
         Style::Auto => opts,
         Style::BlankLines => opts.style(InputStyle::BlankLines),

@@ -4,13 +4,21 @@
 use debrief_parser::{BlockKind, Document, Span};
 
 /// Checks every invariant of `doc` over `src`.
-pub fn check(src: &str, doc: &Document<'_>) {
+pub(crate) fn check(src: &str, doc: &Document<'_>) {
     // Spans in bounds and on char boundaries.
     for b in &doc.blocks {
-        assert!(b.span.slice(src).is_some(), "block span {:?} not sliceable", b.span);
+        assert!(
+            b.span.slice(src).is_some(),
+            "block span {:?} not sliceable",
+            b.span
+        );
     }
     for a in &doc.artifacts {
-        assert_eq!(a.span.slice(src), Some(a.text.as_ref()), "artifact text is its span");
+        assert_eq!(
+            a.span.slice(src),
+            Some(a.text.as_ref()),
+            "artifact text is its span"
+        );
     }
     for d in &doc.diagnostics {
         assert!(d.span.slice(src).is_some());
@@ -24,16 +32,31 @@ pub fn check(src: &str, doc: &Document<'_>) {
         for b in &doc.blocks[i + 1..] {
             let disjoint = a.span.end <= b.span.start || b.span.end <= a.span.start;
             let nested = a.span.contains(b.span) && matches!(b.kind, BlockKind::Footnote { .. });
-            assert!(disjoint || nested, "blocks {:?} and {:?} overlap", a.span, b.span);
+            assert!(
+                disjoint || nested,
+                "blocks {:?} and {:?} overlap",
+                a.span,
+                b.span
+            );
         }
     }
     // Artifacts ordered and disjoint.
     for w in doc.artifacts.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "artifacts {:?} {:?}", w[0], w[1]);
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "artifacts {:?} {:?}",
+            w[0],
+            w[1]
+        );
     }
     // Nothing lost: every non-whitespace byte lies in a block or an artifact.
     let mut covered = vec![false; src.len()];
-    for s in doc.blocks.iter().map(|b| b.span).chain(doc.artifacts.iter().map(|a| a.span)) {
+    for s in doc
+        .blocks
+        .iter()
+        .map(|b| b.span)
+        .chain(doc.artifacts.iter().map(|a| a.span))
+    {
         covered[s.range()].iter_mut().for_each(|c| *c = true);
     }
     for (i, c) in src.char_indices() {
@@ -58,12 +81,19 @@ pub fn check(src: &str, doc: &Document<'_>) {
             assert!(s.source.slice(src).is_some());
             assert!(b.span.contains(s.source) || s.source.is_empty() || !s.verbatim);
             if s.verbatim {
-                assert_eq!(&b.text[s.text_start..s.text_end], s.source.slice(src).unwrap());
+                assert_eq!(
+                    &b.text[s.text_start..s.text_end],
+                    s.source.slice(src).unwrap()
+                );
                 used.push(s.source);
             } else {
                 // A replacement stands for whitespace, a hyphen, a marker, noise or a
                 // ligature: its text is at most a few characters.
-                assert!(s.text_end - s.text_start <= 3, "replacement {:?}", &b.text[s.text_start..s.text_end]);
+                assert!(
+                    s.text_end - s.text_start <= 3,
+                    "replacement {:?}",
+                    &b.text[s.text_start..s.text_end]
+                );
             }
         }
         assert_eq!(at, b.text.len(), "segments reach the end of the text");
@@ -73,7 +103,11 @@ pub fn check(src: &str, doc: &Document<'_>) {
     }
     used.sort();
     for w in used.windows(2) {
-        assert!(w[0].end <= w[1].start, "input bytes {:?} {:?} feed two texts", w[0], w[1]);
+        assert!(
+            w[0].end <= w[1].start,
+            "input bytes {:?} {:?} feed two texts",
+            w[0],
+            w[1]
+        );
     }
 }
-
