@@ -444,7 +444,22 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     let block_len = j - cur.first;
     let heading = block_len <= 2 && text::heading_like(a) && text::starts_upper(b);
     match flow.style {
-        InputStyle::BlankLines | InputStyle::Layout => gap != Gap::None && (sentence || heading),
+        InputStyle::BlankLines | InputStyle::Layout => {
+            // A short heading on the first line of its block, right above its text (much
+            // shorter than that line, and not the start of a run-in heading that wraps:
+            // `An Expanding U.S.–Mexican` / `Agenda. The Mexican government`).
+            let standalone = block_len == 1
+                && gap == Gap::None
+                && heading
+                && text::word_count(a) <= 8
+                && !a.ends_with(':')
+                && flow.line(j - 1).vis <= flow.line(j).vis * 0.6
+                && !b
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with('.'));
+            standalone || (gap != Gap::None && (sentence || heading))
+        }
         InputStyle::Raw | InputStyle::Pdftotext => {
             if gap == Gap::Blank && (sentence || heading) {
                 return true;

@@ -543,6 +543,9 @@ fn furniture_lines(src: &str) -> Vec<Span> {
             pages.push(Vec::new());
         }
     }
+    if pages.len() == 1 {
+        return pageless_furniture(src, &pages[0]);
+    }
     if pages.len() < 3 {
         return Vec::new();
     }
@@ -598,6 +601,41 @@ fn furniture_lines(src: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// In a text without form feeds: short lines (eight words or fewer) that, numbers blotted
+/// out, stand five times or more.
+fn pageless_furniture(src: &str, lines: &[(usize, usize)]) -> Vec<Span> {
+    let key = |s: &str| -> String {
+        s.split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .map(|c| {
+                        if c.is_ascii_digit() {
+                            '#'
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &(s, e) in lines {
+        *counts.entry(key(&src[s..e])).or_default() += 1;
+    }
+    lines
+        .iter()
+        .filter(|&&(s, e)| {
+            let t = &src[s..e];
+            t.split_whitespace().count() <= 8
+                && t.chars().any(char::is_alphabetic)
+                && counts.get(&key(t)).is_some_and(|&c| c >= 5)
+        })
+        .map(|&(s, e)| Span::new(s, e))
+        .collect()
 }
 
 fn furniture(doc: &Document<'_>, e: &mut Evaluation) {

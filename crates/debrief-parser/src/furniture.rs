@@ -76,6 +76,122 @@ fn is_report_number(text: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
+/// Finds the page boundaries of a text that lost its form feeds (a `-layout` extraction saved
+/// without them): a line that recurs with a number rising from one occurrence to the next
+/// (`www.oig.dhs.gov   2   OIG-13-97`), or a recurring web address, anchors a boundary, which
+/// takes in the recurring lines next to it (`OFFICE OF INSPECTOR GENERAL`). The lines after
+/// each boundary start a new page. Returns the number of pages and the keys of the boundary
+/// lines (every line with one of these keys is furniture, wherever it stands).
+pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<String>) {
+    if lines.len() < 40 {
+        return (1, Vec::new());
+    }
+    let keys: Vec<String> = lines.iter().map(|l| key(l.text(src), false)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let recurring = |i: usize| {
+        let t = lines[i].text(src);
+        counts.get(keys[i].as_str()).copied().unwrap_or(0) >= 3
+            && text_words(t) <= 10
+            && !t.ends_with(['.', ',', ';'])
+    };
+    // Anchors: recurring lines whose numbers rise, or recurring addresses.
+    let mut numbers: HashMap<&str, Vec<(usize, i64)>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if recurring(i) && k.contains('#') {
+            let n: String = lines[i]
+                .text(src)
+                .split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            if let Ok(v) = n.parse::<i64>() {
+                numbers.entry(k.as_str()).or_default().push((i, v));
+            }
+        }
+    }
+    let mut anchor = vec![false; lines.len()];
+    for occ in numbers.values() {
+        let rising = occ.windows(2).filter(|w| w[1].1 > w[0].1).count();
+        if occ.len() >= 3 && rising * 4 >= (occ.len() - 1) * 3 {
+            for &(i, _) in occ {
+                anchor[i] = true;
+            }
+        }
+    }
+    for i in 0..lines.len() {
+        if recurring(i) && is_address(lines[i].text(src)) {
+            anchor[i] = true;
+        }
+    }
+    if !anchor.contains(&true) {
+        return (1, Vec::new());
+    }
+    // Each anchor with the recurring lines around it is a boundary; a page starts after it.
+    let mut boundary_end: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !anchor[i] {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < lines.len() && end < i + 4 && (recurring(end + 1) || anchor[end + 1]) {
+            end += 1;
+        }
+        boundary_end.push(end);
+        i = end + 1;
+    }
+    let mut boundary_keys: Vec<String> = Vec::new();
+    let mut start = 0;
+    for &e in &boundary_end {
+        for i in (start..=e).rev().take_while(|&i| anchor[i] || recurring(i)) {
+            if !boundary_keys.contains(&keys[i]) {
+                boundary_keys.push(keys[i].clone());
+            }
+        }
+        start = e + 1;
+    }
+    let mut page = 0u32;
+    let mut next = boundary_end.iter().peekable();
+    for (k, line) in lines.iter_mut().enumerate() {
+        line.page = page;
+        if next.peek().is_some_and(|&&e| e == k) {
+            next.next();
+            page += 1;
+        }
+    }
+    for &e in &boundary_end {
+        if let Some(l) = lines.get_mut(e + 1) {
+            l.page_break_before = true;
+        }
+    }
+    (lines.last().map_or(1, |l| l.page + 1), boundary_keys)
+}
+
+/// Marks as furniture every line whose key is one of `keys` (the boundary lines of a text
+/// whose pages were found by [`virtual_pages`]).
+pub(crate) fn mark_keys(
+    src: &str,
+    lines: &[Line],
+    keys: &[String],
+    out: &mut [Option<ArtifactKind>],
+) {
+    if keys.is_empty() {
+        return;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if out[i].is_none() && keys.contains(&key(line.text(src), false)) {
+            out[i] = Some(ArtifactKind::RunningHeader);
+        }
+    }
+}
+
+fn text_words(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
 /// Which lines are furniture, and of what kind (`None` for text). `lines` are all the input's
 /// non-blank lines, `pages` how many pages there are.
 #[allow(clippy::too_many_lines)] // the steps share their tables; split, they would pass six arguments
@@ -267,6 +383,44 @@ mod tests {
         assert_eq!(k[2].1, None, "the title on the first page stays");
         assert_eq!(k[5].1, Some(ArtifactKind::RunningHeader));
         assert_eq!(k[6].1, Some(ArtifactKind::Other));
+    }
+
+    #[test]
+    fn pages_are_found_in_text_without_form_feeds() {
+        let mut src = String::from("Cover Title\n\n");
+        for (p, word) in ["alpha", "beta", "gamma", "delta", "epsilon"]
+            .iter()
+            .enumerate()
+        {
+            for k in 0..8 {
+                let _ = writeln!(src, "   The {word} report says thing number {k} here.");
+            }
+            let _ = write!(
+                src,
+                "\n\nwww.example.gov        {}        OIG-13-97\n   OFFICE OF INSPECTOR GENERAL\n\n",
+                p + 1
+            );
+        }
+        let mut l = lines::scan(&src);
+        assert_eq!(l.pages, 1);
+        let (pages, keys) = virtual_pages(&src, &mut l.lines);
+        assert_eq!(pages, 5, "five footers end five pages");
+        assert!(keys.contains(&"office of inspector general".to_owned()));
+        let mut f = detect(&src, &l.lines, pages);
+        mark_keys(&src, &l.lines, &keys, &mut f);
+        let furniture: Vec<&str> = l
+            .lines
+            .iter()
+            .zip(&f)
+            .filter(|(_, k)| k.is_some())
+            .map(|(line, _)| line.text(&src))
+            .collect();
+        assert_eq!(furniture.len(), 10, "{furniture:?}");
+        assert!(
+            furniture
+                .iter()
+                .all(|t| t.starts_with("www.") || t.starts_with("OFFICE"))
+        );
     }
 
     #[test]

@@ -59,14 +59,20 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         StyleOption::Auto => detect_style(src, &scanned),
     };
     let Scanned {
-        lines: all,
+        lines: mut all,
         artifacts: mut line_artifacts,
-        pages,
+        mut pages,
         ..
     } = scanned;
     let repairs = &options.repairs;
+    let mut boundary_keys = Vec::new();
+    if pages == 1 && repairs.page_furniture {
+        (pages, boundary_keys) = crate::furniture::virtual_pages(src, &mut all);
+    }
     let furniture = if repairs.page_furniture {
-        crate::furniture::detect(src, &all, pages)
+        let mut f = crate::furniture::detect(src, &all, pages);
+        crate::furniture::mark_keys(src, &all, &boundary_keys, &mut f);
+        f
     } else {
         vec![None; all.len()]
     };
