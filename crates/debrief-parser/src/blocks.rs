@@ -500,16 +500,10 @@ pub(crate) fn is_caption_start(line: &str) -> bool {
 /// rather than part of a sentence: at most half a column wide, not ending on a comma or a
 /// function word, followed by a line opening with a capital.
 fn label_line(flow: &Flow<'_, '_>, j: usize, a: &str, b: &str) -> bool {
-    let last_word = a
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or(a)
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
     flow.visual_width(j) <= flow.width_of(j) * 0.5
         && text::starts_upper(b)
         && !a.ends_with([',', ';', '('])
-        && !text::FUNCTION_WORDS.contains(&last_word.as_str())
+        && !text::ends_on_function_word(a)
 }
 
 #[cfg(test)]

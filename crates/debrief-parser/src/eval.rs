@@ -523,6 +523,24 @@ fn kind_name(kind: &BlockKind<'_>) -> &'static str {
     }
 }
 
+/// A line with its digits blotted out and its letters in lower case, spaces collapsed.
+fn line_key(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        '#'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The evaluator's own rule for page furniture: among the first and last three lines of each
 /// page, a line that (numbers blotted out) stands on at least three pages and on a quarter of
 /// them, or a bare number at the very top or bottom of a page.
@@ -549,22 +567,6 @@ fn furniture_lines(src: &str) -> Vec<Span> {
     if pages.len() < 3 {
         return Vec::new();
     }
-    let key = |s: &str| -> String {
-        s.split_whitespace()
-            .map(|w| {
-                w.chars()
-                    .map(|c| {
-                        if c.is_ascii_digit() {
-                            '#'
-                        } else {
-                            c.to_ascii_lowercase()
-                        }
-                    })
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut counts: HashMap<String, usize> = HashMap::new();
     let edges = |p: &Vec<(usize, usize)>| -> Vec<(usize, usize)> {
         let n = p.len();
@@ -575,7 +577,7 @@ fn furniture_lines(src: &str) -> Vec<Span> {
     for p in &pages {
         let mut seen: Vec<String> = Vec::new();
         for (s, e) in edges(p) {
-            let k = key(&src[s..e]);
+            let k = line_key(&src[s..e]);
             if !seen.contains(&k) {
                 seen.push(k.clone());
                 *counts.entry(k).or_default() += 1;
@@ -594,7 +596,9 @@ fn furniture_lines(src: &str) -> Vec<Span> {
             // The first page's title block (below its first line) is not a running header.
             let title_block = page_no == 0 && i > 0 && i + 1 < edges(p).len();
             if bare_number
-                || (has_letters && !title_block && counts.get(&key(t)).is_some_and(|&c| c >= need))
+                || (has_letters
+                    && !title_block
+                    && counts.get(&line_key(t)).is_some_and(|&c| c >= need))
             {
                 out.push(Span::new(s, e));
             }
@@ -606,25 +610,9 @@ fn furniture_lines(src: &str) -> Vec<Span> {
 /// In a text without form feeds: short lines (eight words or fewer) that, numbers blotted
 /// out, stand five times or more.
 fn pageless_furniture(src: &str, lines: &[(usize, usize)]) -> Vec<Span> {
-    let key = |s: &str| -> String {
-        s.split_whitespace()
-            .map(|w| {
-                w.chars()
-                    .map(|c| {
-                        if c.is_ascii_digit() {
-                            '#'
-                        } else {
-                            c.to_ascii_lowercase()
-                        }
-                    })
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for &(s, e) in lines {
-        *counts.entry(key(&src[s..e])).or_default() += 1;
+        *counts.entry(line_key(&src[s..e])).or_default() += 1;
     }
     lines
         .iter()
@@ -632,7 +620,7 @@ fn pageless_furniture(src: &str, lines: &[(usize, usize)]) -> Vec<Span> {
             let t = &src[s..e];
             t.split_whitespace().count() <= 8
                 && t.chars().any(char::is_alphabetic)
-                && counts.get(&key(t)).is_some_and(|&c| c >= 5)
+                && counts.get(&line_key(t)).is_some_and(|&c| c >= 5)
         })
         .map(|&(s, e)| Span::new(s, e))
         .collect()

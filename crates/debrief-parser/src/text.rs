@@ -112,17 +112,22 @@ pub(crate) fn heading_like(s: &str) -> bool {
     if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') {
         return false;
     }
-    let last_word = s
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or(s)
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if FUNCTION_WORDS.contains(&last_word.as_str()) {
+    if ends_on_function_word(s) {
         return false;
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && letters * 2 > s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Whether the last word of `s` is a function word (`of`, `the`, `and`…): a line that ends so
+/// goes on in the next.
+pub(crate) fn ends_on_function_word(s: &str) -> bool {
+    let last = s
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(s)
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(last))
 }
 
 /// Whether the words of `s` are in Title Case: every word of four letters or more that is not
