@@ -161,6 +161,20 @@ impl<'s> Flow<'s, '_> {
         self.text_sans_marker(j).len() < self.text(j).len()
     }
 
+    /// Whether line `j` ends with something printed as a superscript, after which pdftotext
+    /// ends the line even though the printed line goes on: a footnote marker, or the suffix of
+    /// an ordinal (`the 107th` / `Congress`).
+    fn ends_with_superscript(&self, j: usize) -> bool {
+        if self.ends_with_marker(j) {
+            return true;
+        }
+        let t = self.text(j).trim_end_matches(|c: char| !c.is_alphanumeric());
+        ["st", "nd", "rd", "th"].iter().any(|suffix| {
+            t.strip_suffix(suffix)
+                .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
+        })
+    }
+
     /// Line `j` without a footnote marker glued to its end.
     fn text_sans_marker(&self, j: usize) -> &'s str {
         let t = self.text(j);
@@ -182,9 +196,24 @@ impl<'s> Flow<'s, '_> {
     fn continues_printed_line(&self, j: usize) -> bool {
         j > 0
             && self.gap(j) == Gap::None
-            && self.ends_with_marker(j - 1)
-            && self.line(j - 1).vis + 0.56 + self.line(j).vis <= self.width_of(j) * 1.06
+            && self.ends_with_superscript(j - 1)
+            && self.printed_before(j - 1) + 0.56 + self.line(j).vis <= self.width_of(j) * 1.06
             && !self.heading_after_note(j)
+    }
+
+    /// The printed width up to the end of line `j`: its own, plus the lines before it that it
+    /// continues after superscripts (at most three).
+    fn printed_before(&self, j: usize) -> f32 {
+        let mut w = self.line(j).vis;
+        let mut k = j;
+        for _ in 0..3 {
+            if k == 0 || self.gap(k) != Gap::None || !self.ends_with_superscript(k - 1) {
+                break;
+            }
+            w += self.line(k - 1).vis + 0.56;
+            k -= 1;
+        }
+        w
     }
 
     /// Whether line `j`, after a line that ends a sentence with a footnote marker, is a
@@ -202,11 +231,11 @@ impl<'s> Flow<'s, '_> {
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
     fn visual_width(&self, j: usize) -> f32 {
-        let mut w = self.line(j).vis;
         if self.continues_printed_line(j) {
-            w += self.line(j - 1).vis + 0.56;
+            self.printed_before(j)
+        } else {
+            self.line(j).vis
         }
-        w
     }
 
     /// Whether line `a` ended before the column did: line `b`'s first word would have fitted.
@@ -252,7 +281,8 @@ impl<'s> Flow<'s, '_> {
         } else {
             first_text
         };
-        text::heading_like(whole)
+        !self.continues_printed_line(j)
+            && text::heading_like(whole)
             && text::word_count(whole) <= 14
             && !whole.ends_with(':')
             && self.is_short(j)

@@ -477,6 +477,15 @@ fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<
     ) {
         return false;
     }
+    // Two lower-case words make a split only when one is a function word (`flexibilityto`)
+    // or the token is long: closed compounds (`homebuilders`) stay whole.
+    if cuts.len() == 2 && !camel {
+        let (a, b) = (&w[..cuts[0]], &w[cuts[0]..]);
+        let function = |p: &str| crate::text::FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(p));
+        if !(function(a) || function(b) || n >= 15) {
+            return false;
+        }
+    }
     let mut prev = 0;
     for (k, &cut) in cuts.iter().enumerate() {
         b.verbatim(range.start + prev..range.start + cut);
