@@ -459,8 +459,9 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if grammar::has_dot_leaders(a) || grammar::has_dot_leaders(b) {
         return true;
     }
-    // Captions and the notes under figures and tables open blocks of their own.
-    if is_caption_start(b) {
+    // Captions and the notes under figures and tables open blocks of their own, and end at
+    // their first sentence end.
+    if is_caption_start(b) || (is_caption_start(flow.text(cur.first)) && text::ends_sentence(a)) {
         return true;
     }
     if flow.wrapped_heading(j, j - cur.first) {

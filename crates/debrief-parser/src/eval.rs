@@ -55,18 +55,25 @@ fn clean_markdown(line: &str) -> String {
         };
         let link_text = &after[..close];
         let url_part = &after[close + 2..];
-        // The address may hold balanced parentheses of its own.
+        // The address may hold parentheses of its own, balanced or not; it holds no space,
+        // so at a space it ends at the last `)` before it.
         let mut depth = 1usize;
         let mut end = url_part.len();
+        let mut last_close = None;
         for (i, c) in url_part.char_indices() {
             match c {
                 '(' => depth += 1,
                 ')' => {
                     depth -= 1;
+                    last_close = Some(i + 1);
                     if depth == 0 {
                         end = i + 1;
                         break;
                     }
+                }
+                c if c.is_whitespace() => {
+                    end = last_close.unwrap_or(i);
+                    break;
                 }
                 _ => {}
             }
@@ -658,6 +665,10 @@ mod tests {
                 "the [United States](https://x.gov/a(b)) and **bold** _Federal Register_ text"
             ),
             "the United States and bold Federal Register text"
+        );
+        assert_eq!(
+            clean_markdown("[announced](https://x.gov/a#t=7(j) that the [rule](https://x.gov/b) holds"),
+            "announced that the rule holds"
         );
     }
 

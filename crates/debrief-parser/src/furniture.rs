@@ -278,7 +278,7 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             });
             return (roman || explicit || rising).then_some(ArtifactKind::PageNumber);
         }
-        if is_address(text) || (is_report_number(text) && !first_page) {
+        if is_address(text) || (is_report_number(text) && (!first_page || !top)) {
             return Some(ArtifactKind::Other);
         }
         let strict_key = key(text, false);
