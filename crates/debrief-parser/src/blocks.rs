@@ -459,9 +459,11 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if grammar::has_dot_leaders(a) || grammar::has_dot_leaders(b) {
         return true;
     }
-    // Captions and the notes under figures and tables open blocks of their own, and end at
-    // their first sentence end.
-    if is_caption_start(b) || (is_caption_start(flow.text(cur.first)) && text::ends_sentence(a)) {
+    // Captions and the notes under figures and tables open blocks of their own; a source line
+    // ends at its first sentence end.
+    let opening = flow.text(cur.first);
+    let source_line = opening.starts_with("Source:") || opening.starts_with("Sources:");
+    if is_caption_start(b) || (source_line && text::ends_sentence(a)) {
         return true;
     }
     if flow.wrapped_heading(j, j - cur.first) {
@@ -473,7 +475,10 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     }
     let sentence = text::ends_sentence(a) || text::ends_clause(a);
     let block_len = j - cur.first;
-    let heading = block_len <= 2 && text::heading_like(a) && text::starts_upper(b);
+    // The block so far (a heading may wrap: `… Elections Policies: Options` / `and
+    // Considerations for Congress`).
+    let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
+    let heading = block_len <= 2 && text::heading_like(so_far) && text::starts_upper(b);
     match flow.style {
         InputStyle::BlankLines | InputStyle::Layout => {
             // A short heading on the first line of its block, right above its text (much
