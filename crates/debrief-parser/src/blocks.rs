@@ -36,6 +36,8 @@ pub(crate) struct Proto<'a> {
     pub(crate) depth: u8,
     /// Whether every line of the block is short for its column.
     pub(crate) all_short: bool,
+    /// Whether the block is a line of a table of contents.
+    pub(crate) contents: bool,
 }
 
 /// The text flow: the body lines in reading order and what is known about them.
@@ -49,6 +51,47 @@ pub(crate) struct Flow<'s, 'l> {
     pub(crate) style: InputStyle,
     /// Sorted footnote labels of the document.
     pub(crate) labels: &'l [u32],
+    /// Whether each flow line is a line of a table of contents (see [`contents_lines`]).
+    pub(crate) contents: Vec<bool>,
+}
+
+/// Which flow lines belong to a table of contents: a title followed by a page number
+/// (`Agency Comments and Our Evaluation 40`, `Appendix I Scope and Methodology 43`) or dot
+/// leaders, in a run of three or more such lines.
+pub(crate) fn contents_lines(src: &str, lines: &[Line], idx: &[usize]) -> Vec<bool> {
+    let candidate: Vec<bool> = idx
+        .iter()
+        .map(|&i| {
+            let t = lines[i].text(src);
+            if grammar::has_dot_leaders(t) {
+                return true;
+            }
+            let Some((title, number)) = t.rsplit_once(' ') else {
+                return false;
+            };
+            let is_page = (number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
+                || grammar::roman_value(number).is_some();
+            let titled = text::title_case(title)
+                || (text::word_count(title) == 1 && text::starts_upper(title));
+            is_page && text::heading_like(title) && titled
+        })
+        .collect();
+    let mut out = vec![false; idx.len()];
+    let mut j = 0;
+    while j < candidate.len() {
+        if !candidate[j] {
+            j += 1;
+            continue;
+        }
+        let start = j;
+        while j < candidate.len() && candidate[j] {
+            j += 1;
+        }
+        if j - start >= 3 {
+            out[start..j].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    out
 }
 
 /// A gap between two lines of the flow.
@@ -168,7 +211,9 @@ impl<'s> Flow<'s, '_> {
         if self.ends_with_marker(j) {
             return true;
         }
-        let t = self.text(j).trim_end_matches(|c: char| !c.is_alphanumeric());
+        let t = self
+            .text(j)
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
         ["st", "nd", "rd", "th"].iter().any(|suffix| {
             t.strip_suffix(suffix)
                 .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
@@ -327,6 +372,7 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
         marker: marker_at(0, None, None),
         depth: 0,
         all_short: true,
+        contents: flow.contents.first().copied().unwrap_or(false),
     };
     if let Some(m) = cur.marker {
         list_top = Some(m.class);
@@ -360,6 +406,7 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
                 marker,
                 depth,
                 all_short: true,
+                contents: flow.contents[j],
             };
         } else {
             cur.all_short &= flow.is_short(j - 1) || j - 1 == cur.first && cur.marker.is_some();
@@ -455,8 +502,12 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if text::starts_lower(b) {
         return false;
     }
-    // Contents lines (dot leaders and a page number) stand alone.
-    if grammar::has_dot_leaders(a) || grammar::has_dot_leaders(b) {
+    // Contents lines (a title and a page number) stand alone.
+    if grammar::has_dot_leaders(a)
+        || grammar::has_dot_leaders(b)
+        || flow.contents[j - 1]
+        || flow.contents[j]
+    {
         return true;
     }
     // Captions and the notes under figures and tables open blocks of their own; a source line
@@ -551,6 +602,7 @@ mod tests {
         let l = lines::scan(src);
         let idx: Vec<usize> = (0..l.lines.len()).collect();
         let widths = column_widths(src, &l.lines, &idx, l.pages);
+        let contents = contents_lines(src, &l.lines, &idx);
         let flow = Flow {
             src,
             lines: &l.lines,
@@ -558,6 +610,7 @@ mod tests {
             widths,
             style,
             labels: &[],
+            contents,
         };
         assemble(&flow)
             .iter()
@@ -592,6 +645,21 @@ mod tests {
                 "The second paragraph also runs across the column until it ends.",
                 "A Heading Line",
                 "Body text that follows the heading runs on long to the end."
+            ]
+        );
+    }
+
+    #[test]
+    fn contents_lines_stand_alone() {
+        let src = "Contents\nLetter 1\nResults in Brief 4\nAgency Comments and Our Evaluation 40\nAppendix I Scope and Methodology 43\nThe letter begins here and runs on.\n";
+        let b = blocks(src, InputStyle::Raw);
+        assert_eq!(
+            b[1..5],
+            [
+                "Letter 1",
+                "Results in Brief 4",
+                "Agency Comments and Our Evaluation 40",
+                "Appendix I Scope and Methodology 43"
             ]
         );
     }

@@ -667,7 +667,9 @@ mod tests {
             "the United States and bold Federal Register text"
         );
         assert_eq!(
-            clean_markdown("[announced](https://x.gov/a#t=7(j) that the [rule](https://x.gov/b) holds"),
+            clean_markdown(
+                "[announced](https://x.gov/a#t=7(j) that the [rule](https://x.gov/b) holds"
+            ),
             "announced that the rule holds"
         );
     }

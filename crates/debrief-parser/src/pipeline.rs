@@ -107,6 +107,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         .filter(|&i| !is_furniture[i] && roles[i] == Role::Text)
         .collect();
     let widths = blocks::column_widths(src, &all, &idx, pages);
+    let contents = blocks::contents_lines(src, &all, &idx);
     let usage = if repairs.dehyphenate || repairs.glued_words {
         let (words, pairs) = wanted_forms(src, &all, &idx, repairs.glued_words);
         Usage::count_wanted(idx.iter().map(|&i| all[i].text(src)), &words, &pairs)
@@ -120,6 +121,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         widths,
         style,
         labels: &labels,
+        contents,
     };
     let protos = blocks::assemble(&flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
@@ -240,7 +242,7 @@ fn body_block<'a>(
         return;
     }
     let lines = proto.last - proto.first + 1;
-    if is_other(&text) || blocks::is_caption_start(&text) {
+    if proto.contents || is_other(&text) || blocks::is_caption_start(&text) {
         out.push(Block {
             kind: BlockKind::Other,
             text,
