@@ -71,9 +71,10 @@ pub(crate) fn contents_lines(src: &str, lines: &[Line], idx: &[usize]) -> Vec<bo
             };
             let is_page = (number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
                 || grammar::roman_value(number).is_some();
-            let titled = text::title_case(title)
-                || (text::word_count(title) == 1 && text::starts_upper(title));
-            is_page && text::heading_like(title) && titled
+            is_page
+                && text::heading_like(title)
+                && (text::title_case(title)
+                    || (text::word_count(title) == 1 && text::starts_upper(title)))
         })
         .collect();
     let mut out = vec![false; idx.len()];

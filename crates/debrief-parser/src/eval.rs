@@ -10,7 +10,11 @@
 //! - **headings**: of the gold headings, how many a heading block reproduces;
 //! - **furniture left**: lines that stand at a page edge on many pages (running headers and
 //!   footers, page numbers), found here by a rule of its own, that lie inside a block without
-//!   being recorded as an artifact.
+//!   being recorded as an artifact. The rule: among the first and last three lines of each page,
+//!   a line with letters that (numbers blotted out) stands on three pages or more and on a
+//!   quarter of them, or a bare number at the very top or bottom of a page; the first page's
+//!   title block is not counted. In a text without form feeds, a short line (eight words or
+//!   fewer) that stands five times or more.
 
 use std::collections::HashMap;
 
