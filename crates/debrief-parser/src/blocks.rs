@@ -256,7 +256,11 @@ impl<'s> Flow<'s, '_> {
             if k == 0 || self.gap(k) != Gap::None || !self.ends_with_superscript(k - 1) {
                 break;
             }
-            w += self.line(k - 1).vis + 0.56;
+            let with = w + self.line(k - 1).vis + 0.56;
+            if with > self.width_of(k) * 1.06 {
+                break;
+            }
+            w = with;
             k -= 1;
         }
         w
@@ -312,7 +316,7 @@ impl<'s> Flow<'s, '_> {
             return false;
         }
         let count = self.idx.len();
-        let first_text = self.text(j);
+        let first_text = self.text_sans_marker(j);
         let two = j + 2 < count
             && self.gap(j + 1) == Gap::None
             && text::starts_lower(self.text(j + 1))
@@ -323,7 +327,8 @@ impl<'s> Flow<'s, '_> {
         }
         let next = self.text(last + 1);
         let whole = if two {
-            &self.src[self.line(j).start..self.line(j + 1).end]
+            let end = self.line(j + 1).start + self.text_sans_marker(j + 1).len();
+            &self.src[self.line(j).start..end]
         } else {
             first_text
         };
@@ -466,8 +471,11 @@ fn marker_at<'s>(
         || text::ends_clause(prev)
         || prev.ends_with(" and")
         || prev.ends_with(" or");
+    // A bullet before lower-case text right after a page break goes on with the item the
+    // break cut (pdftotext repeats the glyph).
+    let continued = gap == Gap::Page && text::starts_lower(rest) && !prev_closes;
     let ok = match m.class {
-        MarkerClass::Bullet => true,
+        MarkerClass::Bullet => !continued,
         MarkerClass::SymbolLetter => text::starts_upper(rest) && symbols.contains(&m.glyph),
         MarkerClass::Dash => !rest.is_empty() && (gap != Gap::None || prev_closes),
         MarkerClass::Digit | MarkerClass::Lower | MarkerClass::Upper | MarkerClass::Roman => {

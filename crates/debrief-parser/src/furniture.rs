@@ -65,12 +65,13 @@ fn is_address(text: &str) -> bool {
                 .any(|tld| t.ends_with(tld) || t.contains(&format!("{tld}/"))))
 }
 
-/// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97`.
+/// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97` (not a
+/// formula or a short code: `UF6`, `CO2`).
 fn is_report_number(text: &str) -> bool {
     let t = text.trim();
     !t.contains(' ')
-        && t.len() <= 20
-        && t.chars().any(|c| c.is_ascii_digit())
+        && (5..=20).contains(&t.len())
+        && t.chars().filter(char::is_ascii_digit).count() >= 3
         && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && t.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
@@ -281,6 +282,11 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
         if is_address(text) || (is_report_number(text) && (!first_page || !top)) {
             return Some(ArtifactKind::Other);
         }
+        // A product stamp led by the report number (`IN12678 · VERSION 4 · UPDATED`).
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if k <= 2 && !first_page && first_word.len() < text.len() && is_report_number(first_word) {
+            return Some(ArtifactKind::Other);
+        }
         let strict_key = key(text, false);
         let loose_key = key(text, true);
         let recurs = recurring(strict.get(&strict_key))
@@ -421,6 +427,16 @@ mod tests {
                 .iter()
                 .all(|t| t.starts_with("www.") || t.starts_with("OFFICE"))
         );
+    }
+
+    #[test]
+    fn report_numbers() {
+        for yes in ["GAO-07-283", "R45741", "LSB11421", "OIG-13-97", "IN12678"] {
+            assert!(is_report_number(yes), "{yes}");
+        }
+        for no in ["UF6", "CO2", "H.R.", "FY2025a", "Section 7"] {
+            assert!(!is_report_number(no), "{no}");
+        }
     }
 
     #[test]

@@ -214,6 +214,21 @@ fn body_block<'a>(
             ranges.remove(0);
         }
     }
+    // A bullet repeated where a page break cut the item is not part of its text.
+    for r in ranges.iter_mut().skip(1) {
+        let line_text = &src[r.clone()];
+        if let Some(m) = grammar::list_marker(line_text)
+            && m.class == grammar::MarkerClass::Bullet
+            && !line_text[m.len..].is_empty()
+        {
+            ctx.artifacts.push(Artifact {
+                kind: ArtifactKind::ListMarker,
+                text: Cow::Borrowed(&src[r.start..r.start + m.glyph.len()]),
+                span: Span::new(r.start, r.start + m.glyph.len()),
+            });
+            r.start += m.len;
+        }
+    }
     let last_end = flow.lines[flow.idx[proto.last]].end;
     let span = Span::new(first_line.start, last_end);
     if ranges.is_empty() {
