@@ -214,21 +214,7 @@ fn body_block<'a>(
             ranges.remove(0);
         }
     }
-    // A bullet repeated where a page break cut the item is not part of its text.
-    for r in ranges.iter_mut().skip(1) {
-        let line_text = &src[r.clone()];
-        if let Some(m) = grammar::list_marker(line_text)
-            && m.class == grammar::MarkerClass::Bullet
-            && !line_text[m.len..].is_empty()
-        {
-            ctx.artifacts.push(Artifact {
-                kind: ArtifactKind::ListMarker,
-                text: Cow::Borrowed(&src[r.start..r.start + m.glyph.len()]),
-                span: Span::new(r.start, r.start + m.glyph.len()),
-            });
-            r.start += m.len;
-        }
-    }
+    strip_repeated_bullets(ctx, &mut ranges);
     let last_end = flow.lines[flow.idx[proto.last]].end;
     let span = Span::new(first_line.start, last_end);
     if ranges.is_empty() {
@@ -253,7 +239,7 @@ fn body_block<'a>(
         (text, map)
     };
     if let Some(m) = proto.marker {
-        out.push(list_item(m, proto.depth, text, span, map));
+        out.push(list_item(m, proto.depth, text, span, map, ctx.lexicon));
         return;
     }
     let lines = proto.last - proto.first + 1;
@@ -306,6 +292,26 @@ fn body_block<'a>(
     });
 }
 
+/// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
+/// an item (recorded as a list-marker artifact).
+fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, ranges: &mut [Range<usize>]) {
+    let src = ctx.src;
+    for r in ranges.iter_mut().skip(1) {
+        let line_text = &src[r.clone()];
+        if let Some(m) = grammar::list_marker(line_text)
+            && m.class == grammar::MarkerClass::Bullet
+            && !line_text[m.len..].is_empty()
+        {
+            ctx.artifacts.push(Artifact {
+                kind: ArtifactKind::ListMarker,
+                text: Cow::Borrowed(&src[r.start..r.start + m.glyph.len()]),
+                span: Span::new(r.start, r.start + m.glyph.len()),
+            });
+            r.start += m.len;
+        }
+    }
+}
+
 /// A list item with its title (the lead sentence, when it reads as one).
 fn list_item<'a>(
     marker: grammar::Marker<'a>,
@@ -313,8 +319,9 @@ fn list_item<'a>(
     text: Cow<'a, str>,
     span: Span,
     map: SourceMap,
+    lexicon: &crate::Lexicon,
 ) -> Block<'a> {
-    let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end));
+    let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end, lexicon));
     Block {
         kind: BlockKind::ListItem {
             marker: Cow::Borrowed(marker.glyph),
@@ -399,7 +406,11 @@ fn run_in_heading(head: &str, rest: &str) -> bool {
 
 /// The title of a list item: its first sentence, when short and not the start of an ordinary
 /// statement (`The …`, `It …`).
-fn list_title<'a>(text: &Cow<'a, str>, end: usize) -> Option<Cow<'a, str>> {
+fn list_title<'a>(
+    text: &Cow<'a, str>,
+    end: usize,
+    lexicon: &crate::Lexicon,
+) -> Option<Cow<'a, str>> {
     const STATEMENT_STARTS: &[&str] = &[
         "a",
         "according",
@@ -448,10 +459,50 @@ fn list_title<'a>(text: &Cow<'a, str>, end: usize) -> Option<Cow<'a, str>> {
     {
         return None;
     }
+    // A longer lead reads as a title when it is an imperative, opening with a verb (`Develop`,
+    // `Ensure`) or an adverb (`Periodically`); one that opens with a name, a possessive or a
+    // noun (`PRC actors have…`, `China’s growth…`, `Economic growth drives…`) is a statement.
+    let opener = head.split_whitespace().next().unwrap_or("");
+    if words > 5 && !verb_like(lexicon, opener) {
+        return None;
+    }
     Some(match text {
         Cow::Borrowed(s) => Cow::Borrowed(&s[..end]),
         Cow::Owned(s) => Cow::Owned(s[..end].to_owned()),
     })
+}
+
+/// Whether `word` can open an imperative: an adverb in `-ly`, or a word the lexicon knows
+/// with a past or a present participle (`ensure` → `ensured`, `ensuring`).
+fn verb_like(lexicon: &crate::Lexicon, word: &str) -> bool {
+    if !word.chars().all(char::is_alphabetic) || word.len() < 2 {
+        return false;
+    }
+    let w = word.to_lowercase();
+    if w.ends_with("ly") && lexicon.contains(&w) {
+        return true;
+    }
+    if !lexicon.is_common(&w) {
+        return false;
+    }
+    let stem = w.strip_suffix('e').unwrap_or(&w);
+    let past = if w.ends_with('e') {
+        format!("{w}d")
+    } else {
+        format!("{w}ed")
+    };
+    let doubled = w
+        .chars()
+        .next_back()
+        .map(|c| format!("{w}{c}ed"))
+        .unwrap_or_default();
+    let ying = w
+        .strip_suffix('y')
+        .map(|s| format!("{s}ied"))
+        .unwrap_or_default();
+    [past, doubled, ying, format!("{stem}ing")]
+        .iter()
+        .any(|form| !form.is_empty() && lexicon.contains(form))
 }
 
 /// Tables, figure labels and contents lines: mostly numbers, or dot leaders.
@@ -604,5 +655,68 @@ fn footnote_blocks<'a>(
             });
         }
         i = k;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    fn title(item: &str) -> Option<String> {
+        let text = Cow::Borrowed(item);
+        let end = text::first_sentence_end(item)?;
+        list_title(&text, end, &crate::Lexicon::embedded()).map(Cow::into_owned)
+    }
+
+    #[test]
+    fn item_titles_are_imperatives_or_short_phrases() {
+        assert_eq!(
+            title("Ensure appropriate measurement selection. Agencies should pick measures."),
+            Some("Ensure appropriate measurement selection".to_owned())
+        );
+        assert_eq!(
+            title("War powers. Some Members have indicated their intention."),
+            Some("War powers".to_owned())
+        );
+        assert_eq!(
+            title("China’s growth probably will continue to slow. It faces headwinds."),
+            None
+        );
+        assert_eq!(
+            title("Economic growth drives demand for oil in Asia. Demand grows."),
+            None
+        );
+        assert_eq!(
+            title("The agency agreed with the findings. It will act."),
+            None
+        );
+    }
+
+    #[test]
+    fn styles_are_detected() {
+        let seed = include_str!("../../../examples/data/border-security-brief.txt");
+        assert_eq!(
+            detect_style(seed, &lines::scan(seed)),
+            InputStyle::BlankLines
+        );
+        let mut raw = String::new();
+        for i in 0..50 {
+            let _ = writeln!(raw, "line {i} of a column of text without blank lines");
+        }
+        assert_eq!(detect_style(&raw, &lines::scan(&raw)), InputStyle::Raw);
+        let paged = "Text on one page.\n\nMore text.\n\x0cText on two.\n";
+        assert_eq!(
+            detect_style(paged, &lines::scan(paged)),
+            InputStyle::Pdftotext
+        );
+        let mut layout = String::new();
+        for i in 0..12 {
+            let _ = writeln!(layout, "left column {i}      right column {i}");
+        }
+        assert_eq!(
+            detect_style(&layout, &lines::scan(&layout)),
+            InputStyle::Layout
+        );
     }
 }
