@@ -26,6 +26,7 @@ struct Cli {
 enum Command {
     Analyze(cmd::analyze::Args),
     Assess(cmd::assess::Args),
+    Eval(cmd::eval::Args),
     Parse(cmd::parse::Args),
 }
 
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(&args),
         Command::Assess(args) => cmd::assess::run(&args),
+        Command::Eval(args) => cmd::eval::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
     };
     match result {

@@ -2,4 +2,5 @@
 
 pub(crate) mod analyze;
 pub(crate) mod assess;
+pub(crate) mod eval;
 pub(crate) mod parse;
