@@ -27,6 +27,7 @@ struct Cli {
 enum Command {
     Analyze(cmd::analyze::Args),
     Assess(cmd::assess::Args),
+    Eval(cmd::eval::Args),
     Parse(cmd::parse::Args),
     Recommendations(cmd::recommendations::Args),
     Entities(cmd::entities::Args),
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(&args),
         Command::Assess(args) => cmd::assess::run(&args),
+        Command::Eval(args) => cmd::eval::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
         Command::Recommendations(args) => cmd::recommendations::run(&args),
         Command::Entities(args) => cmd::entities::run(&args),

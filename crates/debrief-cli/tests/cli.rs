@@ -70,3 +70,77 @@ fn parse_json_has_the_documented_shape() {
     assert!(json["artifacts"].is_array());
     assert!(json["diagnostics"].is_array());
 }
+
+#[test]
+fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
+    let out = debrief(&[
+        "parse",
+        "examples/data/border-security-brief.txt",
+        "--no",
+        "hyphens",
+        "--no",
+        "run-in-headings",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The seed's third paragraph, hyphens kept as written.
+    assert!(
+        stdout.contains("an effective bor-der security policy requires a reli-able"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Mexico: The Essential Partner. Under Presidents"));
+
+    let dir = std::env::temp_dir().join(format!("debrief-cli-lossy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.txt");
+    std::fs::write(&path, b"Bad \xff byte here.\n").unwrap();
+    let out = debrief(&[
+        "parse",
+        path.to_str().unwrap(),
+        "--lossy",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["blocks"][0]["text"], "Bad byte here.");
+    assert_eq!(json["diagnostics"][0]["code"], "invalid-utf8");
+    assert_eq!(json["diagnostics"][0]["span"]["start"], 4);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn eval_prints_a_table_with_a_total_line() {
+    let corpus = std::env::var("DEBRIEF_CORPUS").map_or_else(
+        |_| {
+            std::path::PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/corpus"
+            ))
+        },
+        std::path::PathBuf::from,
+    );
+    if !corpus.is_dir() {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: no corpus at {}",
+            corpus.display()
+        );
+        return;
+    }
+    let out = debrief(&["eval", corpus.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("document"), "{stdout}");
+    assert!(stdout.contains("crs-if11175"));
+    assert!(stdout.lines().last().unwrap().starts_with("TOTAL"));
+    let out = debrief(&["eval", corpus.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["total"]["paragraphs"]["total"].as_u64().unwrap() > 100);
+    assert_eq!(json["total"]["furniture_left"], 0);
+}

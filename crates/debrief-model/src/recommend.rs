@@ -131,6 +131,11 @@ impl Walker<'_, '_> {
                     if !matches!(kind, SectionKind::Recommendations | SectionKind::Options) {
                         lead_in = None;
                     }
+                    // A lead-in set on a line of its own reads as a heading ("We recommend
+                    // that the Director, U.S. Citizenship and Immigration Services:").
+                    if block.text.trim_end().ends_with(':') {
+                        self.prose(b, 0, &mut kind, &mut lead_in, &mut last_subject, &mut out);
+                    }
                 }
                 Role::Skip => {}
                 Role::Item(offset) => {
@@ -161,12 +166,15 @@ impl Walker<'_, '_> {
                     }
                 }
                 Role::Prose => {
-                    // After "We recommend that X:", a paragraph opening with an imperative is an
-                    // item of the lead-in.
-                    if let Some(l) = lead_in.as_ref().filter(|l| l.paragraphs) {
+                    // After "We recommend that X:", or in a recommendations section, a paragraph
+                    // opening with an imperative is an item.
+                    let item_context = lead_in.as_ref().is_some_and(|l| l.paragraphs)
+                        || kind == SectionKind::Recommendations;
+                    if item_context {
                         let first = self.blocks[b].sentences.first().cloned().unwrap_or(0..0);
+                        let lead = lead_in.as_ref().filter(|l| l.paragraphs);
                         if imperative(&block.text[first]).is_some()
-                            && let Some(rec) = self.item(b, 0, Some(l), kind)
+                            && let Some(rec) = self.item(b, 0, lead, kind)
                         {
                             out.push(rec);
                             continue;
@@ -832,6 +840,85 @@ pub(crate) fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use debrief_parser::{Block, BlockKind, Document, InputStyle, Span};
+
+    fn doc<'a>(src: &'a str, kinds: &[BlockKind<'a>]) -> Document<'a> {
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for (piece, kind) in src.split("\n\n").zip(kinds) {
+            let span = Span::new(at, at + piece.len());
+            blocks.push(Block::verbatim(kind.clone(), piece, span));
+            at += piece.len() + 2;
+        }
+        Document::new(src, InputStyle::BlankLines, blocks, vec![], vec![])
+    }
+
+    #[test]
+    fn a_lead_in_set_as_a_heading_introduces_imperative_paragraphs() {
+        let src = "Recommendation\n\nWe recommend that the Director, U.S. Citizenship and \
+                   Immigration Services:\n\nClarify and enforce policies and procedures.\n\n\
+                   Management Comments\n\nUSCIS concurred.";
+        let heading = BlockKind::Heading {
+            level: 2,
+            run_in: false,
+        };
+        let kinds = [
+            heading.clone(),
+            heading.clone(),
+            BlockKind::Paragraph,
+            heading,
+            BlockKind::Paragraph,
+        ];
+        let brief = crate::extract(&doc(src, &kinds));
+        assert_eq!(
+            brief.recommendations.len(),
+            1,
+            "{:#?}",
+            brief.recommendations
+        );
+        let rec = &brief.recommendations[0];
+        assert_eq!(rec.kind, RecommendationKind::Explicit);
+        assert_eq!(
+            rec.title.as_ref().unwrap().text,
+            "Clarify and enforce policies and procedures"
+        );
+        assert_eq!(rec.actors[0].id, "director-uscis");
+        assert_eq!(rec.actors[0].via, ActorSource::LeadIn);
+    }
+
+    #[test]
+    fn list_items_inherit_the_lead_in_actors_and_sections_reset_them() {
+        let src = "Congress and the Administration should do the following:\n\n\
+                   Fund the program.\n\nReview the rules.\n\nBackground\n\nFund it.";
+        let item = BlockKind::ListItem {
+            marker: "•".into(),
+            ordinal: None,
+            depth: 0,
+            title: None,
+        };
+        let kinds = [
+            BlockKind::Paragraph,
+            item.clone(),
+            item.clone(),
+            BlockKind::Heading {
+                level: 1,
+                run_in: false,
+            },
+            item,
+        ];
+        let brief = crate::extract(&doc(src, &kinds));
+        let titles: Vec<&str> = brief
+            .recommendations
+            .iter()
+            .filter_map(|r| r.title.as_ref().map(|t| t.text.as_str()))
+            .collect();
+        assert_eq!(titles, ["Fund the program", "Review the rules"]);
+        for rec in &brief.recommendations {
+            let ids: Vec<&str> = rec.actors.iter().map(|a| a.id.as_str()).collect();
+            assert_eq!(ids, ["congress", "administration"]);
+        }
+    }
 
     #[test]
     fn fnv1a_ignores_case_spacing_and_punctuation() {

@@ -97,13 +97,17 @@ const RECOMMENDATIONS: &[&str] = &[
 ];
 /// Heading words of options sections.
 const OPTIONS: &[&str] = &[
-    "options",
-    "option for",
+    "policy options",
+    "options for",
+    "selected options",
+    "congressional options",
+    "legislative options",
+    "options and considerations",
+    "issues and options",
     "considerations for congress",
     "issues for congress",
     "policy considerations",
     "questions for congress",
-    "issues and options",
     "alternatives for congress",
     "considerations for policymakers",
 ];
@@ -122,6 +126,11 @@ const OPTIONS: &[&str] = &[
 /// assert_eq!(classify_heading("What the U.S. Should Do"), SectionKind::Recommendations);
 /// assert_eq!(classify_heading("Options for Congress"), SectionKind::Options);
 /// assert_eq!(classify_heading("Disclaimer"), SectionKind::Boilerplate);
+/// // A finding that mentions options is not an options section.
+/// assert_eq!(
+///     classify_heading("Agencies Have Options to Reduce Uncertainty but Lack a Strategy"),
+///     SectionKind::Body
+/// );
 /// assert_eq!(classify_heading("Mexico: The Essential Partner"), SectionKind::Body);
 /// ```
 pub fn classify_heading(title: &str) -> SectionKind {
@@ -130,7 +139,7 @@ pub fn classify_heading(title: &str) -> SectionKind {
         SectionKind::Boilerplate
     } else if RECOMMENDATIONS.iter().any(|k| t.contains(k)) {
         SectionKind::Recommendations
-    } else if OPTIONS.iter().any(|k| t.contains(k)) {
+    } else if OPTIONS.iter().any(|k| t.contains(k)) || t.trim() == "options" {
         SectionKind::Options
     } else {
         SectionKind::Body

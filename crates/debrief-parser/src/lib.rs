@@ -15,19 +15,31 @@
 
 #![forbid(unsafe_code)]
 
+mod blocks;
+mod dehyphen;
 mod document;
 mod error;
+pub mod eval;
+mod footnotes;
+mod furniture;
+mod grammar;
+mod inline;
+mod lexicon;
+mod lines;
 mod parse;
+mod pipeline;
 mod render;
 mod span;
+mod text;
 
 pub use document::{
     Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Severity,
     SourceMap,
 };
 pub use error::Error;
+pub use lexicon::Lexicon;
 pub use parse::{
-    BytesDocument, ParseOptions, StyleOption, decode, parse, parse_bytes, parse_bytes_with,
-    parse_with,
+    BytesDocument, ParseOptions, Repairs, StyleOption, decode, parse, parse_bytes,
+    parse_bytes_with, parse_with,
 };
 pub use span::{LineIndex, Span};

@@ -2,9 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::{
-    Block, BlockKind, Diagnostic, Document, Error, InputStyle, Segment, Severity, SourceMap, Span,
-};
+use crate::{Diagnostic, Document, Error, InputStyle, Lexicon, Severity, Span};
 
 /// Which input style to assume.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,6 +30,67 @@ pub struct ParseOptions {
     /// For [`parse_bytes_with`]: replace invalid UTF-8 with U+FFFD and record each replacement
     /// as a diagnostic, instead of failing.
     pub lossy: bool,
+    /// Which repairs run (all by default).
+    pub repairs: Repairs,
+    /// The word list for dehyphenation and glued words ([`Lexicon::embedded`] by default).
+    pub lexicon: Lexicon,
+}
+
+/// Which repairs the parser makes. All are on by default; [`Repairs::none`] turns them all off
+/// (lines are still joined into blocks). Build one with `..Repairs::default()` so that repairs
+/// added later keep their default.
+///
+/// ```
+/// use debrief_parser::{ParseOptions, Repairs};
+/// let opts = ParseOptions::default().repairs(Repairs { dehyphenate: false, ..Repairs::default() });
+/// let doc = debrief_parser::parse_with("an effective bor-\nder policy.", &opts);
+/// assert_eq!(doc.blocks[0].text, "an effective bor-der policy.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repairs {
+    /// Undo line-end hyphenation (`bor-`/`der` → `border`, `U.S.-`/`Mexico` kept).
+    pub dehyphenate: bool,
+    /// Take running headers, footers and page numbers out of the flow.
+    pub page_furniture: bool,
+    /// Recognise footnotes at page bottoms and take their markers out of the text.
+    pub footnotes: bool,
+    /// Split words that lost their spaces (`Contractsforfive` → `Contracts for five`).
+    pub glued_words: bool,
+    /// Expand ligatures, drop soft hyphens and noise characters, collapse runs of spaces.
+    pub characters: bool,
+    /// Split a run-in heading (`Mexico: The Essential Partner. Under…`) from its paragraph.
+    pub run_in_headings: bool,
+}
+
+impl Default for Repairs {
+    fn default() -> Self {
+        Repairs {
+            dehyphenate: true,
+            page_furniture: true,
+            footnotes: true,
+            glued_words: true,
+            characters: true,
+            run_in_headings: true,
+        }
+    }
+}
+
+impl Repairs {
+    /// No repairs: lines are joined into blocks with spaces and nothing else changes.
+    ///
+    /// ```
+    /// assert!(!debrief_parser::Repairs::none().dehyphenate);
+    /// ```
+    pub fn none() -> Self {
+        Repairs {
+            dehyphenate: false,
+            page_furniture: false,
+            footnotes: false,
+            glued_words: false,
+            characters: false,
+            run_in_headings: false,
+        }
+    }
 }
 
 impl ParseOptions {
@@ -45,6 +104,31 @@ impl ParseOptions {
     #[must_use]
     pub fn style(mut self, style: InputStyle) -> Self {
         self.style = StyleOption::Fixed(style);
+        self
+    }
+
+    /// Run these repairs.
+    ///
+    /// ```
+    /// # use debrief_parser::{ParseOptions, Repairs};
+    /// assert_eq!(ParseOptions::default().repairs(Repairs::none()).repairs, Repairs::none());
+    /// ```
+    #[must_use]
+    pub fn repairs(mut self, repairs: Repairs) -> Self {
+        self.repairs = repairs;
+        self
+    }
+
+    /// Use this lexicon.
+    ///
+    /// ```
+    /// # use debrief_parser::{Lexicon, ParseOptions};
+    /// let opts = ParseOptions::default().lexicon(Lexicon::none());
+    /// assert!(!opts.lexicon.contains("border"));
+    /// ```
+    #[must_use]
+    pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.lexicon = lexicon;
         self
     }
 
@@ -78,77 +162,7 @@ pub fn parse(input: &str) -> Document<'_> {
 /// assert_eq!(doc.blocks[0].text, "Text.");
 /// ```
 pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Document<'a> {
-    let style = match options.style {
-        StyleOption::Fixed(style) => style,
-        StyleOption::Auto => InputStyle::BlankLines,
-    };
-    // Baseline: paragraphs are runs of non-blank lines. Replaced by the staged parser.
-    let mut blocks = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut offset = 0;
-    for line in input.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed.trim().is_empty() {
-            if let Some(s) = start.take() {
-                blocks.push(paragraph(input, Span::new(s, end)));
-            }
-        } else {
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            if start.is_none() {
-                start = Some(offset + lead);
-            }
-            end = offset + trimmed.len();
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        blocks.push(paragraph(input, Span::new(s, end)));
-    }
-    Document::new(input, style, blocks, Vec::new(), Vec::new())
-}
-
-fn paragraph(input: &str, span: Span) -> Block<'_> {
-    let raw = &input[span.range()];
-    if !raw.contains('\n') {
-        return Block::verbatim(BlockKind::Paragraph, raw, span);
-    }
-    // Join lines with one space; each line is a verbatim segment, each line break a replaced one.
-    let mut text = String::with_capacity(raw.len());
-    let mut segments = Vec::new();
-    let mut offset = span.start;
-    let mut prev_end: Option<usize> = None;
-    for line in raw.split_inclusive('\n') {
-        let body = line.trim();
-        if !body.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            let start = offset + lead;
-            if let Some(prev) = prev_end {
-                segments.push(Segment {
-                    text_start: text.len(),
-                    text_end: text.len() + 1,
-                    source: Span::new(prev, start),
-                    verbatim: false,
-                });
-                text.push(' ');
-            }
-            segments.push(Segment {
-                text_start: text.len(),
-                text_end: text.len() + body.len(),
-                source: Span::new(start, start + body.len()),
-                verbatim: true,
-            });
-            text.push_str(body);
-            prev_end = Some(start + body.len());
-        }
-        offset += line.len();
-    }
-    Block {
-        kind: BlockKind::Paragraph,
-        text: Cow::Owned(text),
-        span,
-        source_map: SourceMap::from_segments(segments),
-    }
+    crate::pipeline::run(input, options)
 }
 
 /// Checks that `input` is UTF-8 and returns it as text.

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 use crate::{BlockKind, Document};
 
 impl Document<'_> {
-    /// The document as plain text: one block per paragraph, separated by blank lines, list
-    /// items with their marker. Parsing this text again gives the same blocks.
+    /// The document as plain text: one block per line, separated by blank lines, list items
+    /// with their marker, footnotes with their label, a run-in heading at the start of its
+    /// paragraph again. Parsing this text again gives the same blocks.
     ///
     /// ```
     /// let doc = debrief_parser::parse("One\ntwo.\n\nThree.\n");
@@ -14,11 +15,23 @@ impl Document<'_> {
     /// ```
     pub fn to_text(&self) -> String {
         let mut out = String::with_capacity(self.source.len());
+        let mut run_in = false;
         for (i, block) in self.blocks.iter().enumerate() {
-            if i > 0 {
+            if i > 0 && !run_in {
                 out.push('\n');
             }
+            run_in = false;
             match &block.kind {
+                BlockKind::Heading { run_in: true, .. }
+                    if self
+                        .blocks
+                        .get(i + 1)
+                        .is_some_and(|b| b.kind == BlockKind::Paragraph) =>
+                {
+                    let _ = write!(out, "{}. ", block.text);
+                    run_in = true;
+                    continue;
+                }
                 BlockKind::ListItem { marker, .. } => {
                     let _ = write!(out, "{marker} ");
                 }

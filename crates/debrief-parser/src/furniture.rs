@@ -1,0 +1,453 @@
+//! Stage 3: page furniture — running headers and footers, page numbers, mastheads — decided
+//! with evidence across pages.
+//!
+//! A line at the top or bottom of a page is a running header or footer when the same line,
+//! with its numbers blotted out, stands at a page edge on several pages. Page numbers alone on
+//! a line count when their values rise with the pages. A web address or a bare report number
+//! at a page edge is furniture even when it appears once (the first page's footer). The first
+//! page's title is not taken for the running header that repeats it, unless it stands at the
+//! very edge of the page.
+
+use std::collections::HashMap;
+
+use crate::ArtifactKind;
+use crate::grammar;
+use crate::lines::Line;
+
+/// How many lines at the top and at the bottom of a page may be furniture. Furniture runs
+/// from the page's edge inward without a gap.
+const EDGE: usize = 8;
+
+/// The key of a line for recurrence: lower case, every number (arabic or roman) replaced by
+/// `#`, spaces collapsed. With `loose`, the numbers are dropped instead.
+fn key(text: &str, loose: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let w = word.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–'));
+        let is_num = !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                || grammar::roman_value(w).is_some());
+        if is_num && loose {
+            continue;
+        }
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if is_num {
+            out.push('#');
+        } else {
+            for c in w.chars() {
+                if c.is_ascii_digit() {
+                    out.push('#');
+                } else if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A web address or e-mail alone on a line.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && (t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || [".gov", ".org", ".com", ".edu", ".mil", ".int"]
+                .iter()
+                .any(|tld| t.ends_with(tld) || t.contains(&format!("{tld}/"))))
+}
+
+/// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97` (not a
+/// formula or a short code: `UF6`, `CO2`).
+fn is_report_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && (5..=20).contains(&t.len())
+        && t.chars().filter(char::is_ascii_digit).count() >= 3
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+/// Finds the page boundaries of a text that lost its form feeds (a `-layout` extraction saved
+/// without them): a line that recurs with a number rising from one occurrence to the next
+/// (`www.oig.dhs.gov   2   OIG-13-97`), or a recurring web address, anchors a boundary, which
+/// takes in the recurring lines next to it (`OFFICE OF INSPECTOR GENERAL`). The lines after
+/// each boundary start a new page. Returns the number of pages and the keys of the boundary
+/// lines (every line with one of these keys is furniture, wherever it stands).
+pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<String>) {
+    if lines.len() < 40 {
+        return (1, Vec::new());
+    }
+    let keys: Vec<String> = lines.iter().map(|l| key(l.text(src), false)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let recurring = |i: usize| {
+        let t = lines[i].text(src);
+        counts.get(keys[i].as_str()).copied().unwrap_or(0) >= 3
+            && text_words(t) <= 10
+            && !t.ends_with(['.', ',', ';'])
+    };
+    // Anchors: recurring lines whose numbers rise, or recurring addresses.
+    let mut numbers: HashMap<&str, Vec<(usize, i64)>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if recurring(i) && k.contains('#') {
+            let n: String = lines[i]
+                .text(src)
+                .split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            if let Ok(v) = n.parse::<i64>() {
+                numbers.entry(k.as_str()).or_default().push((i, v));
+            }
+        }
+    }
+    let mut anchor = vec![false; lines.len()];
+    for occ in numbers.values() {
+        let rising = occ.windows(2).filter(|w| w[1].1 > w[0].1).count();
+        if occ.len() >= 3 && rising * 4 >= (occ.len() - 1) * 3 {
+            for &(i, _) in occ {
+                anchor[i] = true;
+            }
+        }
+    }
+    for i in 0..lines.len() {
+        if recurring(i) && is_address(lines[i].text(src)) {
+            anchor[i] = true;
+        }
+    }
+    if !anchor.contains(&true) {
+        return (1, Vec::new());
+    }
+    // Each anchor with the recurring lines around it is a boundary; a page starts after it.
+    let mut boundary_end: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !anchor[i] {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < lines.len() && end < i + 4 && (recurring(end + 1) || anchor[end + 1]) {
+            end += 1;
+        }
+        boundary_end.push(end);
+        i = end + 1;
+    }
+    let mut boundary_keys: Vec<String> = Vec::new();
+    let mut start = 0;
+    for &e in &boundary_end {
+        for i in (start..=e).rev().take_while(|&i| anchor[i] || recurring(i)) {
+            if !boundary_keys.contains(&keys[i]) {
+                boundary_keys.push(keys[i].clone());
+            }
+        }
+        start = e + 1;
+    }
+    let mut page = 0u32;
+    let mut next = boundary_end.iter().peekable();
+    for (k, line) in lines.iter_mut().enumerate() {
+        line.page = page;
+        if next.peek().is_some_and(|&&e| e == k) {
+            next.next();
+            page += 1;
+        }
+    }
+    for &e in &boundary_end {
+        if let Some(l) = lines.get_mut(e + 1) {
+            l.page_break_before = true;
+        }
+    }
+    (lines.last().map_or(1, |l| l.page + 1), boundary_keys)
+}
+
+/// Marks as furniture every line whose key is one of `keys` (the boundary lines of a text
+/// whose pages were found by [`virtual_pages`]).
+pub(crate) fn mark_keys(
+    src: &str,
+    lines: &[Line],
+    keys: &[String],
+    out: &mut [Option<ArtifactKind>],
+) {
+    if keys.is_empty() {
+        return;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if out[i].is_none() && keys.contains(&key(line.text(src), false)) {
+            out[i] = Some(ArtifactKind::RunningHeader);
+        }
+    }
+}
+
+fn text_words(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Which lines are furniture, and of what kind (`None` for text). `lines` are all the input's
+/// non-blank lines, `pages` how many pages there are.
+#[allow(clippy::too_many_lines)] // the steps share their tables; split, they would pass six arguments
+pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<ArtifactKind>> {
+    let mut out = vec![None; lines.len()];
+    if pages < 2 || lines.is_empty() {
+        return out;
+    }
+    // Lines of each page, as index ranges.
+    let mut page_ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(pages as usize);
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || lines[i].page != lines[start].page {
+            page_ranges.push(start..i);
+            start = i;
+        }
+    }
+    // Edge lines: (line index, is top).
+    let mut edges: Vec<(usize, bool)> = Vec::new();
+    for r in &page_ranges {
+        let n = r.len();
+        let zone = EDGE.min(n.div_ceil(2));
+        for k in 0..zone {
+            edges.push((r.start + k, true));
+        }
+        for k in 0..zone.min(n - zone) {
+            edges.push((r.end - 1 - k, false));
+        }
+    }
+    // How many pages each key stands on at an edge.
+    let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
+    for &(i, _) in &edges {
+        let text = lines[i].text(src);
+        for (map, k) in [
+            (&mut strict, key(text, false)),
+            (&mut loose, key(text, true)),
+        ] {
+            if k.is_empty() {
+                continue;
+            }
+            let pages_seen = map.entry(k).or_default();
+            if pages_seen.last() != Some(&lines[i].page) {
+                pages_seen.push(lines[i].page);
+            }
+        }
+    }
+    let need = (pages as usize / 4).max(2);
+    let recurring = |pages_seen: Option<&Vec<u32>>| pages_seen.is_some_and(|p| p.len() >= need);
+    // Page numbers: bare numbers whose value minus the page index recurs.
+    let mut offsets: HashMap<i64, u32> = HashMap::new();
+    let bare_number = |text: &str| -> Option<i64> {
+        let t = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+        let t = t
+            .strip_prefix("Page ")
+            .or_else(|| t.strip_prefix("page "))
+            .unwrap_or(t);
+        let t = t.split(" of ").next().unwrap_or(t).trim();
+        t.parse::<i64>()
+            .ok()
+            .or_else(|| grammar::roman_value(t).map(i64::from))
+    };
+    for &(i, _) in &edges {
+        let text = lines[i].text(src);
+        if grammar::is_page_number(text)
+            && let Some(v) = bare_number(text)
+        {
+            *offsets.entry(v - i64::from(lines[i].page)).or_default() += 1;
+        }
+    }
+    let classify = |i: usize, top: bool, k: usize| -> Option<ArtifactKind> {
+        let line = &lines[i];
+        let text = line.text(src);
+        let first_page = line.page == 0;
+        if grammar::is_page_number(text) {
+            let roman = text.chars().all(|c| c.is_ascii_alphabetic());
+            let explicit = text.to_ascii_lowercase().starts_with("page");
+            let rising = bare_number(text).is_some_and(|v| {
+                offsets
+                    .get(&(v - i64::from(line.page)))
+                    .copied()
+                    .unwrap_or(0)
+                    >= 2
+            });
+            return (roman || explicit || rising).then_some(ArtifactKind::PageNumber);
+        }
+        if is_address(text) || (is_report_number(text) && (!first_page || !top)) {
+            return Some(ArtifactKind::Other);
+        }
+        // A product stamp led by the report number (`IN12678 · VERSION 4 · UPDATED`).
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if k <= 2 && !first_page && first_word.len() < text.len() && is_report_number(first_word) {
+            return Some(ArtifactKind::Other);
+        }
+        let strict_key = key(text, false);
+        let loose_key = key(text, true);
+        let recurs = recurring(strict.get(&strict_key))
+            || (!loose_key.is_empty() && recurring(loose.get(&loose_key)));
+        // The first page's title often repeats as the running header: keep it there.
+        (recurs && !(first_page && top && k > 0)).then_some(if top {
+            ArtifactKind::RunningHeader
+        } else {
+            ArtifactKind::RunningFooter
+        })
+    };
+    // From each edge inward; up to two text lines may come between furniture lines near the
+    // edge (side headings that pdftotext put first), none farther in.
+    let mut scan = |positions: &mut dyn Iterator<Item = (usize, usize)>, top: bool| {
+        let mut gaps = 0;
+        for (k, i) in positions {
+            if let Some(kind) = classify(i, top, k) {
+                out[i] = Some(kind);
+            } else {
+                gaps += 1;
+                if gaps > 2 || k >= 3 {
+                    break;
+                }
+            }
+        }
+    };
+    for r in &page_ranges {
+        let n = r.len();
+        let zone = EDGE.min(n.div_ceil(2));
+        scan(&mut (0..zone).map(|k| (k, r.start + k)), true);
+        scan(
+            &mut (0..zone.min(n - zone)).map(|k| (k, r.end - 1 - k)),
+            false,
+        );
+    }
+    // A report number at the bottom of the first page goes with the footer above it.
+    for r in &page_ranges {
+        for i in r.clone().rev().take(EDGE) {
+            if out[i].is_none()
+                && is_report_number(lines[i].text(src))
+                && i + 1 < r.end
+                && out[i + 1].is_some()
+            {
+                out[i] = Some(ArtifactKind::Other);
+            }
+        }
+        // Furniture is contiguous with the page edge: a text line between the edge and a
+        // furniture line is furniture only if it is itself recognised (no gaps filled).
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines;
+    use std::fmt::Write as _;
+
+    fn kinds(src: &str) -> Vec<(String, Option<ArtifactKind>)> {
+        let l = lines::scan(src);
+        let k = detect(src, &l.lines, l.pages);
+        l.lines
+            .iter()
+            .zip(k)
+            .map(|(line, k)| (line.text(src).to_owned(), k))
+            .collect()
+    }
+
+    #[test]
+    fn running_footers_with_page_numbers() {
+        let mut src = String::new();
+        for (p, word) in ["One", "Two", "Three", "Four"].iter().enumerate() {
+            let _ = write!(
+                src,
+                "{word} starts the page.\nThe {word} text goes on.\nPage {} GAO-07-283 Peak Oil\n\x0c",
+                p + 1
+            );
+        }
+        let k = kinds(&src);
+        assert_eq!(k[2].1, Some(ArtifactKind::RunningFooter));
+        assert_eq!(k[11].1, Some(ArtifactKind::RunningFooter));
+        assert_eq!(k[0].1, None);
+        assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn bare_page_numbers_must_rise_with_the_pages() {
+        let src = "Text one.\nMore.\n1\n\x0cText two.\nMore.\n2\n\x0cText three.\n7\nA note.\n";
+        let k = kinds(src);
+        assert_eq!(k[2].1, Some(ArtifactKind::PageNumber));
+        assert_eq!(k[5].1, Some(ArtifactKind::PageNumber));
+        assert_eq!(k[7].1, None, "a footnote label, not a page number");
+    }
+
+    #[test]
+    fn first_page_title_is_kept() {
+        let src = "https://crsreports.congress.gov\nUpdated April 16, 2026\nTrade Relations\nBody starts here.\nAnd goes on.\n\x0cTrade Relations\nhttps://crsreports.congress.gov\nBody two.\nMore text.\n\x0cTrade Relations\nhttps://crsreports.congress.gov\nBody three.\nEnd.\n";
+        let k = kinds(src);
+        assert_eq!(k[0].1, Some(ArtifactKind::Other));
+        assert_eq!(k[2].1, None, "the title on the first page stays");
+        assert_eq!(k[5].1, Some(ArtifactKind::RunningHeader));
+        assert_eq!(k[6].1, Some(ArtifactKind::Other));
+    }
+
+    #[test]
+    fn pages_are_found_in_text_without_form_feeds() {
+        let mut src = String::from("Cover Title\n\n");
+        for (p, word) in ["alpha", "beta", "gamma", "delta", "epsilon"]
+            .iter()
+            .enumerate()
+        {
+            for k in 0..8 {
+                let _ = writeln!(src, "   The {word} report says thing number {k} here.");
+            }
+            let _ = write!(
+                src,
+                "\n\nwww.example.gov        {}        OIG-13-97\n   OFFICE OF INSPECTOR GENERAL\n\n",
+                p + 1
+            );
+        }
+        let mut l = lines::scan(&src);
+        assert_eq!(l.pages, 1);
+        let (pages, keys) = virtual_pages(&src, &mut l.lines);
+        assert_eq!(pages, 5, "five footers end five pages");
+        assert!(keys.contains(&"office of inspector general".to_owned()));
+        let mut f = detect(&src, &l.lines, pages);
+        mark_keys(&src, &l.lines, &keys, &mut f);
+        let furniture: Vec<&str> = l
+            .lines
+            .iter()
+            .zip(&f)
+            .filter(|(_, k)| k.is_some())
+            .map(|(line, _)| line.text(&src))
+            .collect();
+        assert_eq!(furniture.len(), 10, "{furniture:?}");
+        assert!(
+            furniture
+                .iter()
+                .all(|t| t.starts_with("www.") || t.starts_with("OFFICE"))
+        );
+    }
+
+    #[test]
+    fn report_numbers() {
+        for yes in ["GAO-07-283", "R45741", "LSB11421", "OIG-13-97", "IN12678"] {
+            assert!(is_report_number(yes), "{yes}");
+        }
+        for no in ["UF6", "CO2", "H.R.", "FY2025a", "Section 7"] {
+            assert!(!is_report_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn keys_blot_out_numbers() {
+        assert_eq!(
+            key("Page iii GAO-07-283 Peak", false),
+            "page # gao-##-### peak"
+        );
+        assert_eq!(
+            key("Congressional Research Service 2", true),
+            "congressional research service"
+        );
+    }
+}

@@ -1,0 +1,722 @@
+//! The stages run in order: lines → style → page furniture → footnotes → blocks → text with
+//! repairs → block kinds (headings, run-in headings, list titles, other).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::blocks::{self, Flow, Proto};
+use crate::dehyphen::Usage;
+use crate::footnotes::{self, Role};
+use crate::grammar;
+use crate::inline::{self, Ctx};
+use crate::lines::{self, Line, Scanned};
+use crate::text;
+use crate::{
+    Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, ParseOptions,
+    Segment, SourceMap, Span, StyleOption,
+};
+
+/// Detects how the text was extracted from its PDF.
+///
+/// Many lines with gaps of three spaces or more, or deep indentation, are `-layout` output;
+/// almost no blank lines is `-raw`; form feeds, or long runs of lines between blank lines
+/// without trailing spaces, are pdftotext's default mode; short blank-separated groups (and
+/// lines ending in spaces, as copy-paste leaves them) are blank-line paragraphs.
+pub(crate) fn detect_style(src: &str, lines: &Scanned<'_>) -> InputStyle {
+    let n = lines.lines.len();
+    if n == 0 {
+        return InputStyle::BlankLines;
+    }
+    let gapped = lines
+        .lines
+        .iter()
+        .filter(|l| l.text(src).contains("   ") || l.indent >= 6)
+        .count();
+    if gapped * 5 >= n && n >= 10 {
+        return InputStyle::Layout;
+    }
+    let blanks = lines.blank_lines as usize + 1;
+    if n >= 20 && blanks * 40 < n {
+        return InputStyle::Raw;
+    }
+    if lines.pages > 1 {
+        return InputStyle::Pdftotext;
+    }
+    let groups = lines.lines.iter().filter(|l| l.blanks_before > 0).count() + 1;
+    let trailing = lines.trailing_space_lines as usize;
+    if trailing * 2 >= n || n / groups <= 8 {
+        InputStyle::BlankLines
+    } else {
+        InputStyle::Pdftotext
+    }
+}
+
+/// Parses `src`.
+pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
+    let scanned = lines::scan(src);
+    let style = match options.style {
+        StyleOption::Fixed(s) => s,
+        StyleOption::Auto => detect_style(src, &scanned),
+    };
+    let Scanned {
+        lines: mut all,
+        artifacts: mut line_artifacts,
+        mut pages,
+        ..
+    } = scanned;
+    let repairs = &options.repairs;
+    let mut boundary_keys = Vec::new();
+    if pages == 1 && repairs.page_furniture {
+        (pages, boundary_keys) = crate::furniture::virtual_pages(src, &mut all);
+    }
+    let furniture = if repairs.page_furniture {
+        let mut f = crate::furniture::detect(src, &all, pages);
+        crate::furniture::mark_keys(src, &all, &boundary_keys, &mut f);
+        f
+    } else {
+        vec![None; all.len()]
+    };
+    let is_furniture: Vec<bool> = furniture.iter().map(Option::is_some).collect();
+    let roles = if repairs.footnotes {
+        footnotes::detect(src, &all, &is_furniture)
+    } else {
+        vec![Role::Text; all.len()]
+    };
+    let mut artifacts: Vec<Artifact<'a>> =
+        Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
+    artifacts.append(&mut line_artifacts);
+    for (line, kind) in all.iter().zip(&furniture) {
+        if let Some(kind) = kind {
+            artifacts.push(Artifact {
+                kind: *kind,
+                text: Cow::Borrowed(line.text(src)),
+                span: line.span(),
+            });
+        }
+    }
+    let mut labels: Vec<u32> = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Start { label, .. } => Some(*label),
+            _ => None,
+        })
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let idx: Vec<usize> = (0..all.len())
+        .filter(|&i| !is_furniture[i] && roles[i] == Role::Text)
+        .collect();
+    let widths = blocks::column_widths(src, &all, &idx, pages);
+    let contents = blocks::contents_lines(src, &all, &idx);
+    let usage = if repairs.dehyphenate || repairs.glued_words {
+        let (words, pairs) = wanted_forms(src, &all, &idx, repairs.glued_words);
+        Usage::count_wanted(idx.iter().map(|&i| all[i].text(src)), &words, &pairs)
+    } else {
+        Usage::default()
+    };
+    let flow = Flow {
+        src,
+        lines: &all,
+        idx,
+        widths,
+        style,
+        labels: &labels,
+        contents,
+    };
+    let protos = blocks::assemble(&flow);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut ctx = Ctx {
+        src,
+        lexicon: &options.lexicon,
+        usage: &usage,
+        labels: &labels,
+        repairs,
+        artifacts: &mut artifacts,
+        diagnostics: &mut diagnostics,
+    };
+    let mut out: Vec<Block<'a>> = Vec::with_capacity(protos.len() + labels.len());
+    let mut outline = Outline::default();
+    for (k, proto) in protos.iter().enumerate() {
+        let next_is_item = protos.get(k + 1).is_some_and(|p| p.marker.is_some());
+        body_block(&mut ctx, &flow, proto, next_is_item, &mut outline, &mut out);
+    }
+    footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
+    out.sort_by_key(|b| b.span.start);
+    artifacts.sort_by_key(|a| a.span.start);
+    Document::new(src, style, out, artifacts, diagnostics)
+}
+
+/// The forms whose usage the repairs will ask about: for each line-end hyphen the joined word
+/// and the hyphenated pair, and the words that may have lost their spaces.
+fn wanted_forms(
+    src: &str,
+    all: &[Line],
+    idx: &[usize],
+    glued: bool,
+) -> (Vec<String>, Vec<(String, String)>) {
+    let mut words = Vec::new();
+    let mut pairs = Vec::new();
+    for (k, &i) in idx.iter().enumerate() {
+        let t = all[i].text(src);
+        if glued && inline::may_be_glued(t) {
+            for w in t.split(' ').filter(|w| w.len() >= 7) {
+                words.push(w.to_owned());
+            }
+        }
+        let Some(stem) = t.strip_suffix(['-', '\u{2010}']) else {
+            continue;
+        };
+        let Some(&next) = idx.get(k + 1) else {
+            continue;
+        };
+        let left = crate::dehyphen::left_part(stem);
+        let right = crate::dehyphen::right_part(all[next].text(src));
+        if !left.is_empty() && !right.is_empty() {
+            words.push(format!("{left}{right}"));
+            pairs.push((left.to_owned(), right.to_owned()));
+        }
+    }
+    (words, pairs)
+}
+
+/// What the heading levels depend on: whether a paragraph or a heading came yet, and the
+/// level of the last heading on a line of its own.
+#[derive(Default)]
+struct Outline {
+    seen_paragraph: bool,
+    seen_heading: bool,
+    last_level: Option<u8>,
+}
+
+/// Builds the block (or heading and paragraph, for a run-in heading) of `proto`.
+fn body_block<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    flow: &Flow<'a, '_>,
+    proto: &Proto<'a>,
+    next_is_item: bool,
+    outline: &mut Outline,
+    out: &mut Vec<Block<'a>>,
+) {
+    let src = flow.src;
+    let first_line = &flow.lines[flow.idx[proto.first]];
+    let mut ranges: Vec<Range<usize>> = (proto.first..=proto.last)
+        .map(|j| flow.lines[flow.idx[j]].span().range())
+        .collect();
+    if let Some(m) = proto.marker {
+        let marker_end = first_line.start + m.glyph.len();
+        ctx.artifacts.push(Artifact {
+            kind: ArtifactKind::ListMarker,
+            text: Cow::Borrowed(&src[first_line.start..marker_end]),
+            span: Span::new(first_line.start, marker_end),
+        });
+        ranges[0].start = first_line.start + m.len;
+        if ranges[0].is_empty() {
+            ranges.remove(0);
+        }
+    }
+    strip_repeated_bullets(ctx, &mut ranges);
+    let last_end = flow.lines[flow.idx[proto.last]].end;
+    let span = Span::new(first_line.start, last_end);
+    if ranges.is_empty() {
+        // A marker with no text at all.
+        return;
+    }
+    let text_span = Span::new(ranges[0].start, last_end);
+    let (text, map) = inline::build(ctx, &ranges, text_span);
+    // A text span that starts after the marker is expressed through the map.
+    let (text, map) = if map.is_identity() && text_span != span {
+        let len = text.len();
+        (
+            text,
+            SourceMap::from_segments(vec![Segment {
+                text_start: 0,
+                text_end: len,
+                source: text_span,
+                verbatim: true,
+            }]),
+        )
+    } else {
+        (text, map)
+    };
+    if let Some(m) = proto.marker {
+        out.push(list_item(m, proto.depth, text, span, map, ctx.lexicon));
+        return;
+    }
+    let lines = proto.last - proto.first + 1;
+    if proto.contents || is_other(&text) || blocks::is_caption_start(&text) {
+        out.push(Block {
+            kind: BlockKind::Other,
+            text,
+            span,
+            source_map: map,
+        });
+        return;
+    }
+    let heading_shape = match flow.style {
+        InputStyle::Raw | InputStyle::Pdftotext => proto.all_short || lines == 1,
+        InputStyle::BlankLines | InputStyle::Layout => lines <= 3,
+    };
+    let lead_in = next_is_item
+        && !text::title_case(&text)
+        && text.chars().next_back().is_some_and(char::is_lowercase);
+    if heading_shape && text::heading_like(&text) && !lead_in {
+        let level = heading_level(&text, first_line.page, outline);
+        outline.seen_heading = true;
+        outline.last_level = Some(level);
+        out.push(Block {
+            kind: BlockKind::Heading {
+                level,
+                run_in: false,
+            },
+            text,
+            span,
+            source_map: map,
+        });
+        return;
+    }
+    outline.seen_paragraph = true;
+    if ctx.repairs.run_in_headings
+        && let Some(end) = text::first_sentence_end(&text)
+        && run_in_heading(&text[..end], &text[end + 1..])
+    {
+        // A run-in heading sits one level below the last heading on a line of its own.
+        let level = outline.last_level.map_or(2, |l| l.saturating_add(1).min(6));
+        split_run_in(&text, &map, span, end, level, out);
+        return;
+    }
+    out.push(Block {
+        kind: BlockKind::Paragraph,
+        text,
+        span,
+        source_map: map,
+    });
+}
+
+/// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
+/// an item (recorded as a list-marker artifact).
+fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, ranges: &mut [Range<usize>]) {
+    let src = ctx.src;
+    for r in ranges.iter_mut().skip(1) {
+        let line_text = &src[r.clone()];
+        if let Some(m) = grammar::list_marker(line_text)
+            && m.class == grammar::MarkerClass::Bullet
+            && !line_text[m.len..].is_empty()
+        {
+            ctx.artifacts.push(Artifact {
+                kind: ArtifactKind::ListMarker,
+                text: Cow::Borrowed(&src[r.start..r.start + m.glyph.len()]),
+                span: Span::new(r.start, r.start + m.glyph.len()),
+            });
+            r.start += m.len;
+        }
+    }
+}
+
+/// A list item with its title (the lead sentence, when it reads as one).
+fn list_item<'a>(
+    marker: grammar::Marker<'a>,
+    depth: u8,
+    text: Cow<'a, str>,
+    span: Span,
+    map: SourceMap,
+    lexicon: &crate::Lexicon,
+) -> Block<'a> {
+    let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end, lexicon));
+    Block {
+        kind: BlockKind::ListItem {
+            marker: Cow::Borrowed(marker.glyph),
+            ordinal: marker.ordinal,
+            depth,
+            title,
+        },
+        text,
+        span,
+        source_map: map,
+    }
+}
+
+/// Pushes a run-in heading (`text[..end]`, its span reaching over the period at `end`) and
+/// the paragraph after it.
+#[allow(clippy::ptr_arg)] // a borrowed text stays borrowed in both parts
+fn split_run_in<'a>(
+    text: &Cow<'a, str>,
+    map: &SourceMap,
+    span: Span,
+    end: usize,
+    level: u8,
+    out: &mut Vec<Block<'a>>,
+) {
+    let (h_text, h_map, h_span) = sub_block(text, map, span, 0..end, 0..end + 1);
+    let rest_start = text.len() - text[end + 1..].trim_start().len();
+    let (p_text, p_map, p_span) = sub_block(
+        text,
+        map,
+        span,
+        rest_start..text.len(),
+        rest_start..text.len(),
+    );
+    out.push(Block {
+        kind: BlockKind::Heading {
+            level,
+            run_in: true,
+        },
+        text: h_text,
+        span: h_span,
+        source_map: h_map,
+    });
+    out.push(Block {
+        kind: BlockKind::Paragraph,
+        text: p_text,
+        span: p_span,
+        source_map: p_map,
+    });
+}
+
+/// The level of a heading: 1 for the document's title (a heading on the first page before any
+/// paragraph and any other heading), deeper for numbered sections (`1.2` → 3), else 2.
+fn heading_level(text: &str, page: u32, outline: &Outline) -> u8 {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let numbered = first.trim_end_matches('.');
+    if !numbered.is_empty()
+        && numbered
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let depth = numbered.split('.').count();
+        return u8::try_from(depth + 1).unwrap_or(6).min(6);
+    }
+    if page == 0 && !outline.seen_paragraph && !outline.seen_heading {
+        1
+    } else {
+        2
+    }
+}
+
+/// Whether a paragraph's first sentence `head` (without its period) is a run-in heading:
+/// a short Title Case phrase, followed by the paragraph's text.
+fn run_in_heading(head: &str, rest: &str) -> bool {
+    let words = text::word_count(head);
+    (2..=10).contains(&words)
+        && head.len() <= 90
+        && !head.contains(", ")
+        && text::title_case(head)
+        && text::starts_upper(head)
+        && text::word_count(rest) >= 4
+}
+
+/// The title of a list item: its first sentence, when short and not the start of an ordinary
+/// statement (`The …`, `It …`).
+fn list_title<'a>(
+    text: &Cow<'a, str>,
+    end: usize,
+    lexicon: &crate::Lexicon,
+) -> Option<Cow<'a, str>> {
+    const STATEMENT_STARTS: &[&str] = &[
+        "a",
+        "according",
+        "all",
+        "although",
+        "an",
+        "as",
+        "at",
+        "because",
+        "by",
+        "for",
+        "he",
+        "if",
+        "in",
+        "it",
+        "its",
+        "many",
+        "most",
+        "on",
+        "she",
+        "some",
+        "such",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "we",
+        "when",
+        "while",
+        "with",
+    ];
+    let head = &text[..end];
+    let words = text::word_count(head);
+    let first = head
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if !(2..=14).contains(&words)
+        || STATEMENT_STARTS.contains(&first.as_str())
+        || text::word_count(&text[end + 1..]) < 3
+    {
+        return None;
+    }
+    // A longer lead reads as a title when it is an imperative, opening with a verb (`Develop`,
+    // `Ensure`) or an adverb (`Periodically`); one that opens with a name, a possessive or a
+    // noun (`PRC actors have…`, `China’s growth…`, `Economic growth drives…`) is a statement.
+    let opener = head.split_whitespace().next().unwrap_or("");
+    if words > 5 && !verb_like(lexicon, opener) {
+        return None;
+    }
+    Some(match text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[..end]),
+        Cow::Owned(s) => Cow::Owned(s[..end].to_owned()),
+    })
+}
+
+/// Whether `word` can open an imperative: an adverb in `-ly`, or a word the lexicon knows
+/// with a past or a present participle (`ensure` → `ensured`, `ensuring`).
+fn verb_like(lexicon: &crate::Lexicon, word: &str) -> bool {
+    if !word.chars().all(char::is_alphabetic) || word.len() < 2 {
+        return false;
+    }
+    let w = word.to_lowercase();
+    if w.ends_with("ly") && lexicon.contains(&w) {
+        return true;
+    }
+    if !lexicon.is_common(&w) {
+        return false;
+    }
+    let stem = w.strip_suffix('e').unwrap_or(&w);
+    let past = if w.ends_with('e') {
+        format!("{w}d")
+    } else {
+        format!("{w}ed")
+    };
+    let doubled = w
+        .chars()
+        .next_back()
+        .map(|c| format!("{w}{c}ed"))
+        .unwrap_or_default();
+    let ying = w
+        .strip_suffix('y')
+        .map(|s| format!("{s}ied"))
+        .unwrap_or_default();
+    [past, doubled, ying, format!("{stem}ing")]
+        .iter()
+        .any(|form| !form.is_empty() && lexicon.contains(form))
+}
+
+/// Tables, figure labels and contents lines: mostly numbers, or dot leaders.
+fn is_other(text: &str) -> bool {
+    if grammar::has_dot_leaders(text) {
+        return true;
+    }
+    let mut words = 0;
+    let mut numeric = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().filter(|c| c.is_alphabetic()).count() <= 1
+        {
+            numeric += 1;
+        }
+    }
+    words >= 3 && numeric * 2 >= words
+}
+
+/// The part `text_range` of a built block, with its source map, as a block of its own whose
+/// span is the input of `span_range` (which may reach a little further, e.g. over a final
+/// period left out of the text).
+fn sub_block<'a>(
+    text: &Cow<'a, str>,
+    map: &SourceMap,
+    span: Span,
+    text_range: Range<usize>,
+    span_range: Range<usize>,
+) -> (Cow<'a, str>, SourceMap, Span) {
+    let new_span = map.map(span, span_range);
+    let piece = match text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[text_range.clone()]),
+        Cow::Owned(s) => Cow::Owned(s[text_range.clone()].to_owned()),
+    };
+    let segments: Vec<Segment> = if map.is_identity() {
+        vec![Segment {
+            text_start: 0,
+            text_end: text_range.len(),
+            source: Span::new(span.start + text_range.start, span.start + text_range.end),
+            verbatim: true,
+        }]
+    } else {
+        map.segments()
+            .iter()
+            .filter_map(|s| {
+                let start = s.text_start.max(text_range.start);
+                let end = s.text_end.min(text_range.end);
+                if s.verbatim {
+                    if start >= end {
+                        return None;
+                    }
+                    let src_start = s.source.start + (start - s.text_start);
+                    Some(Segment {
+                        text_start: start - text_range.start,
+                        text_end: end - text_range.start,
+                        source: Span::new(src_start, src_start + (end - start)),
+                        verbatim: true,
+                    })
+                } else if s.text_start >= text_range.start
+                    && s.text_end <= text_range.end
+                    && !(s.text_start == s.text_end
+                        && (s.text_start == text_range.start || s.text_start == text_range.end))
+                {
+                    Some(Segment {
+                        text_start: s.text_start - text_range.start,
+                        text_end: s.text_end - text_range.start,
+                        source: s.source,
+                        verbatim: false,
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    let map = if let [only] = segments.as_slice()
+        && only.verbatim
+        && only.source == new_span
+        && matches!(piece, Cow::Borrowed(_))
+    {
+        SourceMap::default()
+    } else {
+        SourceMap::from_segments(segments)
+    };
+    (piece, map, new_span)
+}
+
+/// The footnote blocks: a label line and the lines that continue it.
+fn footnote_blocks<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    all: &[Line],
+    roles: &[Role],
+    furniture: &[bool],
+    out: &mut Vec<Block<'a>>,
+) {
+    let src = ctx.src;
+    let mut i = 0;
+    while i < roles.len() {
+        let Role::Start { skip, .. } = roles[i] else {
+            i += 1;
+            continue;
+        };
+        let first = &all[i];
+        let label_text = first.text(src)[..skip].trim_end().trim_end_matches('.');
+        let label_end = first.start + label_text.len();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        if first.start + skip < first.end {
+            ranges.push(first.start + skip..first.end);
+        }
+        let mut last_end = first.end;
+        let mut k = i + 1;
+        // The note goes on over its continuation lines, skipping furniture (a page footer
+        // below the notes), up to the next note or the text.
+        while k < roles.len()
+            && (roles[k] == Role::Continue || (roles[k] == Role::Text && furniture[k]))
+        {
+            if roles[k] == Role::Continue {
+                ranges.push(all[k].span().range());
+                last_end = all[k].end;
+            }
+            k += 1;
+        }
+        let span = Span::new(first.start, last_end);
+        let label = Cow::Borrowed(&src[first.start..label_end]);
+        if ranges.is_empty() {
+            ctx.artifacts.push(Artifact {
+                kind: ArtifactKind::FootnoteMarker,
+                text: label,
+                span: Span::new(first.start, label_end),
+            });
+        } else {
+            let text_span = Span::new(ranges[0].start, last_end);
+            let (text, map) = inline::build(ctx, &ranges, text_span);
+            let map = if map.is_identity() {
+                SourceMap::from_segments(vec![Segment {
+                    text_start: 0,
+                    text_end: text.len(),
+                    source: text_span,
+                    verbatim: true,
+                }])
+            } else {
+                map
+            };
+            out.push(Block {
+                kind: BlockKind::Footnote { label },
+                text,
+                span,
+                source_map: map,
+            });
+        }
+        i = k;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    fn title(item: &str) -> Option<String> {
+        let text = Cow::Borrowed(item);
+        let end = text::first_sentence_end(item)?;
+        list_title(&text, end, &crate::Lexicon::embedded()).map(Cow::into_owned)
+    }
+
+    #[test]
+    fn item_titles_are_imperatives_or_short_phrases() {
+        assert_eq!(
+            title("Ensure appropriate measurement selection. Agencies should pick measures."),
+            Some("Ensure appropriate measurement selection".to_owned())
+        );
+        assert_eq!(
+            title("War powers. Some Members have indicated their intention."),
+            Some("War powers".to_owned())
+        );
+        assert_eq!(
+            title("China’s growth probably will continue to slow. It faces headwinds."),
+            None
+        );
+        assert_eq!(
+            title("Economic growth drives demand for oil in Asia. Demand grows."),
+            None
+        );
+        assert_eq!(
+            title("The agency agreed with the findings. It will act."),
+            None
+        );
+    }
+
+    #[test]
+    fn styles_are_detected() {
+        let seed = include_str!("../../../examples/data/border-security-brief.txt");
+        assert_eq!(
+            detect_style(seed, &lines::scan(seed)),
+            InputStyle::BlankLines
+        );
+        let mut raw = String::new();
+        for i in 0..50 {
+            let _ = writeln!(raw, "line {i} of a column of text without blank lines");
+        }
+        assert_eq!(detect_style(&raw, &lines::scan(&raw)), InputStyle::Raw);
+        let paged = "Text on one page.\n\nMore text.\n\x0cText on two.\n";
+        assert_eq!(
+            detect_style(paged, &lines::scan(paged)),
+            InputStyle::Pdftotext
+        );
+        let mut layout = String::new();
+        for i in 0..12 {
+            let _ = writeln!(layout, "left column {i}      right column {i}");
+        }
+        assert_eq!(
+            detect_style(&layout, &lines::scan(&layout)),
+            InputStyle::Layout
+        );
+    }
+}

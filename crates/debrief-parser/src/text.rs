@@ -1,0 +1,221 @@
+//! Small facts about pieces of text that several stages ask: does a line end a sentence, does
+//! it start with a capital, does it read like a heading, where does the first sentence end.
+
+/// Words that do not end a heading and do not count for Title Case.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "are", "as", "at", "be", "between", "but", "by", "for", "from",
+    "if", "in", "into", "is", "its", "nor", "not", "of", "on", "onto", "or", "over", "per", "so",
+    "than", "that", "the", "their", "these", "this", "those", "to", "under", "via", "was", "were",
+    "which", "who", "whose", "with",
+];
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "al", "app", "art", "cf", "ch", "cl", "co", "col", "corp", "dept", "dr", "e.g", "ed", "eds",
+    "fig", "figs", "gen", "gov", "i.e", "inc", "jr", "lt", "mr", "mrs", "ms", "no", "nos", "p",
+    "para", "pp", "pres", "prof", "pub", "rep", "rev", "sec", "sen", "sr", "st", "stat", "vol",
+    "vs", "v",
+];
+
+/// Opening punctuation skipped before the first letter of a line.
+fn is_opener(c: char) -> bool {
+    matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '*' | '_')
+}
+
+/// Closing punctuation skipped after the last letter of a line.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '*' | '_')
+}
+
+/// The first character after opening punctuation.
+pub(crate) fn first_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| !is_opener(c))
+}
+
+/// Whether `s` starts (after opening punctuation) with a lower-case letter.
+pub(crate) fn starts_lower(s: &str) -> bool {
+    first_char(s).is_some_and(char::is_lowercase)
+}
+
+/// Whether `s` starts (after opening punctuation) with a capital or a digit.
+pub(crate) fn starts_upper(s: &str) -> bool {
+    first_char(s).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// `s` without closing punctuation at its end.
+fn trim_closers(s: &str) -> &str {
+    s.trim_end_matches(is_closer)
+}
+
+/// Whether the last word of `s` is an abbreviation whose period does not end a sentence
+/// (`e.g.`, `Mr.`, `pp.`, an initial like `W.`).
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(is_opener).trim_end_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital: an initial (`George W.`).
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// Whether `s` is an initialism like `U.S.` or `D.C.` (letters and periods).
+pub(crate) fn is_initialism(word: &str) -> bool {
+    let w = word.trim_start_matches(is_opener);
+    w.matches('.').count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        && w.split('.').all(|p| p.chars().count() <= 2)
+}
+
+/// Whether `s` ends a sentence: `.`, `?` or `!` (before closing quotes), not after an
+/// abbreviation.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = trim_closers(s.trim_end());
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    match last {
+        '?' | '!' => true,
+        '.' => {
+            let word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            !is_abbreviation(word)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `s` ends with a colon or semicolon (a lead-in or a list item's end).
+pub(crate) fn ends_clause(s: &str) -> bool {
+    trim_closers(s.trim_end()).ends_with([':', ';'])
+}
+
+/// The number of words in `s`.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
+/// section number, not ending like a sentence or a clause, not ending on a function word.
+pub(crate) fn heading_like(s: &str) -> bool {
+    let s = s.trim();
+    let words = word_count(s);
+    if words == 0 || words > 16 || s.len() > 150 {
+        return false;
+    }
+    if !starts_upper(s) || s.contains("http") || s.contains("www.") {
+        return false;
+    }
+    let last = s.chars().next_back().unwrap_or(' ');
+    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') {
+        return false;
+    }
+    if ends_on_function_word(s) {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && letters * 2 > s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Whether the last word of `s` is a function word (`of`, `the`, `and`…): a line that ends so
+/// goes on in the next.
+pub(crate) fn ends_on_function_word(s: &str) -> bool {
+    let last = s
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(s)
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(last))
+}
+
+/// Whether the words of `s` are in Title Case: every word of four letters or more that is not
+/// a function word starts with a capital, and at least two words do.
+pub(crate) fn title_case(s: &str) -> bool {
+    let mut capitals = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if first.is_uppercase() {
+            capitals += 1;
+        } else if first.is_lowercase()
+            && w.chars().count() >= 4
+            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        {
+            return false;
+        }
+    }
+    capitals >= 2
+}
+
+/// The byte offset of the period that ends the first sentence of `s`, if the sentence is
+/// followed by more text starting with a capital. Periods of abbreviations and initialisms
+/// (`U.S. Should`) are skipped.
+pub(crate) fn first_sentence_end(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'.', &bytes[from..]).map(|i| from + i) {
+        from = i + 1;
+        if bytes.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = &s[i + 2..];
+        if !starts_upper(next) {
+            continue;
+        }
+        let word_start = s[..i]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &s[word_start..=i];
+        if is_abbreviation(word) || is_initialism(word) {
+            continue;
+        }
+        return Some(i);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("the terrain."));
+        assert!(ends_sentence("secure” the border?"));
+        assert!(ends_sentence("on the ground.”"));
+        assert!(!ends_sentence("George W."));
+        assert!(!ends_sentence("see e.g."));
+        assert!(!ends_sentence("the topic of"));
+        assert!(ends_clause("the following:"));
+    }
+
+    #[test]
+    fn headings_and_title_case() {
+        assert!(heading_like("Trade in Goods"));
+        assert!(heading_like("How could biometric technologies fail?"));
+        assert!(heading_like("1. Introduction"));
+        assert!(!heading_like("the topic of"));
+        assert!(!heading_like("Mexico is a partner."));
+        assert!(!heading_like("Border security policy of"));
+        assert!(title_case("Mexico: The Essential Partner"));
+        assert!(title_case("What the U.S. Should Do"));
+        assert!(!title_case("There is no easy answer"));
+    }
+
+    #[test]
+    fn first_sentences() {
+        let s = "What the U.S. Should Do. As the second Obama Administration";
+        assert_eq!(first_sentence_end(s), Some(23));
+        assert_eq!(
+            first_sentence_end("Under Presidents George W. Bush and"),
+            None
+        );
+        assert_eq!(first_sentence_end("No end here"), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! Invariants that hold for every input: parsing never panics; spans are in bounds, on char
+//! boundaries, ordered, and never partly overlapping; nothing is lost; source maps slice back;
+//! parsing the text rendering of a document gives the same blocks.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::check;
+use debrief_parser::Document;
+use proptest::prelude::*;
+
+/// Pieces that PDF text is made of, glued into inputs that exercise every stage.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z]{1,12}".prop_map(|w| format!("{w} ")),
+        2 => "[A-Z][a-z]{1,10}".prop_map(|w| format!("{w} ")),
+        1 => Just("-\n".to_owned()),
+        1 => Just(".\n".to_owned()),
+        1 => Just("\n\n".to_owned()),
+        1 => Just("\n".to_owned()),
+        1 => Just("\x0c".to_owned()),
+        1 => Just("\r\n".to_owned()),
+        1 => Just("■■ ".to_owned()),
+        1 => Just("• ".to_owned()),
+        1 => Just("1. ".to_owned()),
+        1 => Just("(a) ".to_owned()),
+        1 => Just("Page 3 GAO-07-283\n".to_owned()),
+        1 => Just("Congressional Research Service 2\n".to_owned()),
+        1 => "[0-9]{1,3}".prop_map(|n| format!("{n}\n")),
+        1 => "[0-9]{1,2}".prop_map(|n| format!(".{n}\n")),
+        1 => Just("U.S.-\n".to_owned()),
+        1 => Just("—\n".to_owned()),
+        1 => Just("\u{00AD}".to_owned()),
+        1 => Just("\u{FFFD}".to_owned()),
+        1 => Just("\u{FEFF}".to_owned()),
+        1 => Just("ﬁ".to_owned()),
+        1 => Just("\u{00A0}".to_owned()),
+        1 => Just("  \t".to_owned()),
+        1 => Just("[2] ".to_owned()),
+        1 => Just("Introduction ........ 1\n".to_owned()),
+        1 => Just("Contractsforfive ".to_owned()),
+        1 => Just("Source: ".to_owned()),
+        1 => any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+fn pdf_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..160).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn never_panics_on_any_string(src in any::<String>()) {
+        let doc = debrief_parser::parse(&src);
+        check(&src, &doc);
+    }
+
+    #[test]
+    fn invariants_hold_on_pdf_like_text(src in pdf_like()) {
+        let doc = debrief_parser::parse(&src);
+        check(&src, &doc);
+    }
+
+    #[test]
+    fn parse_bytes_agrees_with_parse(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        match debrief_parser::parse_bytes(&bytes) {
+            Ok(doc) => check(doc.source(), &doc),
+            Err(e) => prop_assert!(std::str::from_utf8(&bytes).is_err() && e.offset() <= bytes.len()),
+        }
+    }
+
+    /// Documents made of headings, paragraphs and items read the same after a round trip
+    /// through their text rendering.
+    #[test]
+    fn parsing_the_text_rendering_is_stable(blocks in prop::collection::vec(block(), 1..12)) {
+        let src = blocks.join("\n\n");
+        let first = debrief_parser::parse(&src);
+        let text = first.to_text();
+        let second = debrief_parser::parse(&text);
+        prop_assert_eq!(summary(&first), summary(&second));
+    }
+}
+
+/// A heading, paragraph or list item, wrapped over short lines with some hyphenation.
+fn block() -> impl Strategy<Value = String> {
+    let word = "[a-z]{2,9}";
+    let sentence = (prop::collection::vec(word, 4..14), "[A-Z][a-z]{2,8}")
+        .prop_map(|(ws, first)| format!("{first} {}.", ws.join(" ")));
+    let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|s| wrap(&s.join(" ")));
+    let heading = prop::collection::vec("[A-Z][a-z]{3,9}", 2..6).prop_map(|w| w.join(" "));
+    prop_oneof![
+        3 => paragraph.clone(),
+        1 => heading,
+        1 => paragraph.prop_map(|p| format!("• {p}")),
+    ]
+}
+
+/// Wraps text at about 40 columns, hyphenating some long words at the line end.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for w in text.split(' ') {
+        if col + w.len() > 40 && col > 0 {
+            out.push('\n');
+            col = 0;
+        } else if col > 0 {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(w);
+        col += w.len();
+    }
+    out
+}
+
+fn summary(doc: &Document<'_>) -> Vec<(String, String)> {
+    doc.blocks
+        .iter()
+        .map(|b| {
+            let kind = format!("{:?}", b.kind);
+            (kind, b.text.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_survives_a_round_trip_through_text() {
+    let seed = include_str!("../../../examples/data/border-security-brief.txt");
+    let first = debrief_parser::parse(seed);
+    check(seed, &first);
+    let text = first.to_text();
+    let second = debrief_parser::parse(&text);
+    assert_eq!(summary(&first), summary(&second));
+}
