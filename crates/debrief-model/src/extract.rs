@@ -369,6 +369,14 @@ impl Entities<'_, '_> {
             let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
             let from = numbers.partition_point(|&p| p < r.start);
             let to = numbers.partition_point(|&p| p < r.end);
+            // Most sentences hold neither a digit, a dollar sign nor a number word.
+            if from == to
+                && !text.as_bytes()[r.clone()]
+                    .iter()
+                    .any(|b| b.is_ascii_digit() || *b == b'$')
+            {
+                continue;
+            }
             let local: Vec<usize> = numbers[from..to].iter().map(|p| p - r.start).collect();
             for q in quantities_near(&text[r.clone()], &local) {
                 let range = shift(q.range);
