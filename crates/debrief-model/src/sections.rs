@@ -1,5 +1,8 @@
 //! Sections and what their headings say they are for.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use debrief_parser::Document;
 
 use crate::{Section, SectionKind};
@@ -134,14 +137,37 @@ const OPTIONS: &[&str] = &[
 /// assert_eq!(classify_heading("Mexico: The Essential Partner"), SectionKind::Body);
 /// ```
 pub fn classify_heading(title: &str) -> SectionKind {
-    let t = title.to_lowercase();
-    if BOILERPLATE.iter().any(|k| t.contains(k)) {
+    // One scan over the heading for all three word lists; the strongest kind found wins.
+    let mut found = [false; 3];
+    if let Some(automaton) = HEADING_WORDS.as_ref() {
+        for m in automaton.find_overlapping_iter(title) {
+            found[HEADING_KINDS[m.pattern().as_usize()]] = true;
+        }
+    }
+    if found[0] {
         SectionKind::Boilerplate
-    } else if RECOMMENDATIONS.iter().any(|k| t.contains(k)) {
+    } else if found[1] {
         SectionKind::Recommendations
-    } else if OPTIONS.iter().any(|k| t.contains(k)) || t.trim() == "options" {
+    } else if found[2] || title.trim().eq_ignore_ascii_case("options") {
         SectionKind::Options
     } else {
         SectionKind::Body
     }
 }
+
+/// For each pattern of [`HEADING_WORDS`]: 0 boilerplate, 1 recommendations, 2 options.
+static HEADING_KINDS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    [BOILERPLATE, RECOMMENDATIONS, OPTIONS]
+        .iter()
+        .enumerate()
+        .flat_map(|(k, list)| list.iter().map(move |_| k))
+        .collect()
+});
+
+/// The heading word lists in one automaton (ASCII case ignored).
+static HEADING_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BOILERPLATE.iter().chain(RECOMMENDATIONS).chain(OPTIONS))
+        .ok()
+});
