@@ -141,28 +141,23 @@ impl Walker<'_, '_> {
                 Role::Item(offset) => {
                     let in_list = lead_in.is_some()
                         || matches!(kind, SectionKind::Recommendations | SectionKind::Options);
-                    if in_list {
-                        if let Some(rec) = self.item(b, offset, lead_in.as_ref(), kind) {
-                            out.push(rec);
-                        } else {
-                            self.prose(
-                                b,
-                                offset,
-                                &mut kind,
-                                &mut lead_in,
-                                &mut last_subject,
-                                &mut out,
-                            );
-                        }
+                    // An item outside a list context (or one that recommends nothing as an
+                    // item) is read as prose.
+                    let rec = if in_list {
+                        self.item(b, offset, lead_in.as_ref(), kind)
                     } else {
-                        self.prose(
+                        None
+                    };
+                    match rec {
+                        Some(rec) => out.push(rec),
+                        None => self.prose(
                             b,
                             offset,
                             &mut kind,
                             &mut lead_in,
                             &mut last_subject,
                             &mut out,
-                        );
+                        ),
                     }
                 }
                 Role::Prose => {
