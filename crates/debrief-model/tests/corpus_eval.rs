@@ -271,3 +271,58 @@ fn corpus_recommendations_precision_and_recall() {
     assert!(precision >= 0.85, "precision {precision:.3}");
     assert!(recall >= 0.90, "recall {recall:.3}");
 }
+
+/// Whether the letters and digits of `text` occur, in order, in the input at `span`. The span
+/// of repaired text also covers what the parser took out of it (a footnote moved away from the
+/// middle of a sentence, a running header between two pages), so the text is a subsequence of
+/// the span, and both ends match.
+fn spans(src: &str, span: debrief_parser::Span, text: &str) -> bool {
+    let Some(slice) = span.slice(src) else {
+        return false;
+    };
+    let (input, text) = (normalise(slice), normalise(text));
+    let mut rest = input.chars();
+    let ends = input.chars().next() == text.chars().next()
+        && input.chars().next_back() == text.chars().next_back();
+    ends && text.chars().all(|c| rest.any(|d| d == c))
+}
+
+#[test]
+fn every_corpus_variant_extracts_with_spans_that_slice_back() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("SKIPPED every_corpus_variant_extracts_with_spans_that_slice_back: no corpus");
+        return;
+    };
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        if !entry.path().is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(entry.path()).unwrap().flatten() {
+            let path = file.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let brief = debrief_model::extract(&debrief_parser::parse(&src));
+            let at = path.display();
+            for r in &brief.recommendations {
+                assert!(spans(&src, r.span, &r.text), "{at}: {}", r.text);
+                for a in r.actors.iter().chain(&r.mentions) {
+                    assert!(spans(&src, a.span, &a.mention), "{at}: {}", a.mention);
+                }
+            }
+            for a in &brief.actors {
+                for m in &a.mentions {
+                    assert!(spans(&src, m.span, &m.text), "{at}: {}", m.text);
+                }
+            }
+            for q in &brief.quantities {
+                assert!(spans(&src, q.span, &q.text), "{at}: {}", q.text);
+            }
+            files += 1;
+        }
+    }
+    eprintln!("{files} corpus files extracted; every span slices back to its text");
+    assert!(files >= 50, "{files}");
+}
