@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 mod blocks;
+pub mod check;
 mod dehyphen;
 mod document;
 mod error;
