@@ -9,7 +9,7 @@ mod fuzz_checks;
 use std::path::Path;
 
 /// Runs `check` on every file of `fuzz/<kind>/<target>/`; returns how many there were.
-fn replay(kind: &str, target: &str, check: fn(&[u8]) -> Result<(), String>) -> usize {
+fn replay(kind: &str, target: &str, check: fuzz_checks::Check) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz")
         .join(kind)

@@ -12,7 +12,10 @@ use debrief::metrics::{AssessOptions, Catalog, Error, Formula, Unit, assess};
 use debrief::parser::{self, BytesDocument, ParseOptions, check::verify};
 
 /// The targets, by name, as the fuzz crate and the seed folders call them.
-pub const TARGETS: [(&str, fn(&[u8]) -> Result<(), String>); 5] = [
+/// A check: bytes in, a description of the broken property out.
+pub(crate) type Check = fn(&[u8]) -> Result<(), String>;
+
+pub(crate) const TARGETS: [(&str, Check); 5] = [
     ("parse_bytes", parse_bytes),
     ("formula", formula),
     ("catalog_toml", catalog_toml),
@@ -23,7 +26,7 @@ pub const TARGETS: [(&str, fn(&[u8]) -> Result<(), String>); 5] = [
 /// Bytes → `parse_bytes`: a document keeps every invariant (`check::verify`); an error points at
 /// the first invalid byte. With `lossy`, the repaired text parses to a valid document too and
 /// every `invalid-utf8` diagnostic lies inside the original bytes.
-pub fn parse_bytes(data: &[u8]) -> Result<(), String> {
+pub(crate) fn parse_bytes(data: &[u8]) -> Result<(), String> {
     match parser::parse_bytes(data) {
         Ok(doc) => verify(doc.source(), &doc).map_err(|v| v.to_string())?,
         Err(e) => {
@@ -92,7 +95,7 @@ fn positioned(what: &str, text: &str, err: &Error) -> Result<(), String> {
 /// The formula language: parsing never panics and errors point inside the formula; a parsed
 /// formula's variables are spans of its text; unit checking and evaluation never panic and
 /// unit errors point inside the formula.
-pub fn formula(data: &[u8]) -> Result<(), String> {
+pub(crate) fn formula(data: &[u8]) -> Result<(), String> {
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -113,7 +116,8 @@ pub fn formula(data: &[u8]) -> Result<(), String> {
             if let Err(e) = f.unit(unit_of) {
                 positioned("formula", text, &e)?;
             }
-            let _ = f.eval(|name| Some(name.len() as f64 - 2.0));
+            let _ =
+                f.eval(|name| Some(f64::from(u8::try_from(name.len()).unwrap_or(u8::MAX)) - 2.0));
             Ok(())
         }
     }
@@ -121,7 +125,7 @@ pub fn formula(data: &[u8]) -> Result<(), String> {
 
 /// The TOML catalog loader: never panics, errors are positioned inside the text; a catalog
 /// that loads can be assessed, and written back to TOML that loads again.
-pub fn catalog_toml(data: &[u8]) -> Result<(), String> {
+pub(crate) fn catalog_toml(data: &[u8]) -> Result<(), String> {
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -144,18 +148,16 @@ const SEED_CATALOG: &str = include_str!("../../examples/data/border-security-cat
 
 /// The observations CSV loader (into the seed catalog): never panics, errors positioned inside
 /// the text; a loaded catalog can be assessed.
-pub fn observations_csv(data: &[u8]) -> Result<(), String> {
+pub(crate) fn observations_csv(data: &[u8]) -> Result<(), String> {
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
     let mut catalog = Catalog::from_toml(SEED_CATALOG).map_err(|e| format!("seed catalog: {e}"))?;
-    match catalog.load_observations_csv(text) {
-        Err(e) => positioned("observations", text, &e),
-        Ok(_) => {
-            let _ = assess(&catalog, &AssessOptions::default());
-            Ok(())
-        }
+    if let Err(e) = catalog.load_observations_csv(text) {
+        return positioned("observations", text, &e);
     }
+    let _ = assess(&catalog, &AssessOptions::default());
+    Ok(())
 }
 
 /// `parse → to_text → parse` is stable, in the form that holds for any input: every parse
@@ -168,7 +170,7 @@ pub fn observations_csv(data: &[u8]) -> Result<(), String> {
 /// `1.` reads as a list item once it stands at a line start. So "the second parse has the
 /// first's kinds and texts" is checked only on the structured inputs of the parser's property
 /// tests (`parsing_the_text_rendering_is_stable`); here a rendering must stop changing.
-pub fn roundtrip(data: &[u8]) -> Result<(), String> {
+pub(crate) fn roundtrip(data: &[u8]) -> Result<(), String> {
     let Ok(src) = std::str::from_utf8(data) else {
         return Ok(());
     };
