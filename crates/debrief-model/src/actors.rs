@@ -25,12 +25,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::{self, alternatives, records};
 use crate::text::{
-    head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize, word_automaton,
-    word_matches,
+    WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize,
+    word_starts,
 };
 use crate::{ActorKind, Error};
 
@@ -42,7 +40,7 @@ pub struct Gazetteer {
     patterns: Vec<(PatternTarget, Option<usize>)>,
     /// One automaton for names, office titles and known acronyms, so that a text is read once.
     /// `None` for an empty gazetteer.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
     /// "Energy" → the entry of "Department of Energy", longest first.
     departments: Vec<(String, usize)>,
     /// Acronyms known without a definition: (short, long), from the all-caps aliases and
@@ -299,7 +297,7 @@ impl Builder {
             surfaces.push(short);
             patterns.push((PatternTarget::Acronym, Some(i)));
         }
-        let automaton = word_automaton(&surfaces, false, true)
+        let automaton = WordAutomaton::new(&surfaces, false)
             .ok_or_else(|| Error::new("gazetteer", 0, "a buildable automaton", "too many names"))?;
         let mut departments: Vec<(String, usize)> = self
             .entries
@@ -466,15 +464,16 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        let scan = self.scan(text);
+        let scan = self.scan(text, &word_starts(text));
         scan.acronyms.into_iter().map(move |(range, a)| {
             let (short, long) = &self.acronyms[a];
             (range, short.as_str(), long.as_str())
         })
     }
 
-    /// Reads `text` once: names, office titles and known acronyms.
-    fn scan(&self, text: &str) -> Scan {
+    /// Reads `text` once: names, office titles and known acronyms. `starts` are its
+    /// [`word_starts`].
+    fn scan(&self, text: &str, starts: &[usize]) -> Scan {
         let mut scan = Scan {
             raw: Vec::new(),
             titles: Vec::new(),
@@ -483,7 +482,7 @@ impl Gazetteer {
         let Some(automaton) = &self.automaton else {
             return scan;
         };
-        for (range, pattern) in word_matches(automaton, text, |_| false) {
+        for (range, pattern) in automaton.matches(text, starts, |_| false) {
             let (target, acronym) = self.patterns[pattern];
             if let Some(a) = acronym {
                 scan.acronyms.push((range.clone(), a));
@@ -505,12 +504,14 @@ impl Gazetteer {
     }
 
     /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
-    /// [`Gazetteer::known_acronyms`]), from one reading of the text.
+    /// [`Gazetteer::known_acronyms`]), from one reading of the text; `starts` are its
+    /// [`word_starts`].
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
+        starts: &[usize],
     ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
-        let scan = self.scan(text);
+        let scan = self.scan(text, starts);
         let acronyms = scan
             .acronyms
             .iter()
@@ -543,7 +544,7 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        let scan = self.scan(text);
+        let scan = self.scan(text, &word_starts(text));
         self.resolve(text, &scan)
     }
 

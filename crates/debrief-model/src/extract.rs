@@ -16,10 +16,11 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use crate::programs::programs_at;
 use crate::quantity::quantities_near;
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{
-    MarkerWords, marker_words, overlaps, slug, squash, word_automaton, word_matches,
+    MarkerWords, WordAutomaton, marker_words_at, overlaps, slug, squash, word_starts,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
@@ -151,12 +152,13 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let markers = marker_words(&block.text);
-        let hits = pass.block(block, &ranges, &markers);
+        let starts = word_starts(&block.text);
+        let markers = marker_words_at(&block.text, &starts);
+        let hits = pass.block(block, &ranges, &starts, &markers);
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count(&block.text, counts);
+            options.topics.count_at(&block.text, &starts, counts);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -198,7 +200,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
 struct Entities<'o, 'd> {
     options: &'o ExtractOptions<'o>,
     defined: &'d Defined,
-    defined_automaton: Option<aho_corasick::AhoCorasick>,
+    defined_automaton: Option<WordAutomaton>,
     /// Occurrences of each defined term.
     term_counts: Vec<usize>,
     actors: ActorTable,
@@ -224,10 +226,12 @@ impl KnownAcronyms {
     }
 }
 
-/// A block and its sentences, to turn text ranges into spans and mentions.
+/// A block, its sentences and word starts, to find names and turn text ranges into spans and
+/// mentions.
 struct Located<'b, 'a> {
     block: &'b Block<'a>,
     sentences: &'b [Range<usize>],
+    starts: &'b [usize],
 }
 
 impl Located<'_, '_> {
@@ -261,9 +265,14 @@ impl Entities<'_, '_> {
         &mut self,
         block: &Block<'_>,
         sentences: &[Range<usize>],
+        starts: &[usize],
         markers: &MarkerWords,
     ) -> Vec<Hit> {
-        let at = Located { block, sentences };
+        let at = Located {
+            block,
+            sentences,
+            starts,
+        };
         let mut hits = self.actors_in(&at);
         let program_hits = self.defined_terms_in(&at, &mut hits);
         if !matches!(block.kind, BlockKind::Heading { .. }) {
@@ -276,7 +285,10 @@ impl Entities<'_, '_> {
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(&at.block.text);
+        let (found, acronyms) = self
+            .options
+            .gazetteer
+            .find_with_acronyms(&at.block.text, at.starts);
         for (_, short, long) in acronyms {
             self.known_acronyms.add(short, long);
         }
@@ -306,7 +318,7 @@ impl Entities<'_, '_> {
         let Some(automaton) = &self.defined_automaton else {
             return program_hits;
         };
-        for (range, p) in word_matches(automaton, &at.block.text, |_| false) {
+        for (range, p) in automaton.matches(&at.block.text, at.starts, |_| false) {
             let term = &self.defined.terms[p];
             if term.is_short {
                 self.term_counts[p] += 1;
@@ -345,7 +357,7 @@ impl Entities<'_, '_> {
         program_hits: &[(Range<usize>, usize)],
     ) {
         let text = &at.block.text;
-        for m in programs(text) {
+        for m in programs_at(text, at.starts) {
             if hits
                 .iter()
                 .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
@@ -572,10 +584,10 @@ impl Defined {
         }
     }
 
-    fn automaton(&self) -> Option<aho_corasick::AhoCorasick> {
+    fn automaton(&self) -> Option<WordAutomaton> {
         if self.terms.is_empty() {
             return None;
         }
-        word_automaton(self.terms.iter().map(|t| &t.surface), false, true)
+        WordAutomaton::new(self.terms.iter().map(|t| &t.surface), false)
     }
 }

@@ -19,11 +19,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::ProgramKind;
 use crate::lexicon::{self, records};
-use crate::text::{Token, is_capitalised, tail_bytes, tokenize, word_automaton, word_matches};
+use crate::text::{Token, WordAutomaton, is_capitalised, tail_bytes, tokenize, word_starts};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +39,7 @@ pub struct ProgramMatch {
 
 struct Heads {
     /// Named heads (capitalised, from the table) and then the described heads (lower case).
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
     kinds: Vec<ProgramKind>,
     /// For each pattern: `Some(kind)` when it is a described (lower-case) head.
     described: Vec<Option<ProgramKind>>,
@@ -72,7 +70,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         kinds.push(*kind);
         described.push(Some(*kind));
     }
-    let automaton = word_automaton(&words, false, true);
+    let automaton = WordAutomaton::new(&words, false);
     Heads {
         automaton,
         kinds,
@@ -165,12 +163,17 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// assert!(!p[1].named);
 /// ```
 pub fn programs(text: &str) -> Vec<ProgramMatch> {
+    programs_at(text, &word_starts(text))
+}
+
+/// [`programs`], given the text's [`word_starts`].
+pub(crate) fn programs_at(text: &str, starts: &[usize]) -> Vec<ProgramMatch> {
     let mut out: Vec<ProgramMatch> = Vec::new();
     let Some(automaton) = &HEADS.automaton else {
         return out;
     };
     // Each head is read with the words before it: a window of the text, not all of it.
-    for (range, pattern) in word_matches(automaton, text, |_| false) {
+    for (range, pattern) in automaton.matches(text, starts, |_| false) {
         let (base, window) = tail_bytes(&text[..range.end], 240);
         // Start the window at a word boundary.
         let skip = if base == 0 {

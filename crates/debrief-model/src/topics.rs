@@ -19,11 +19,10 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{self, records};
-use crate::text::{word_automaton, word_matches};
+use crate::text::{WordAutomaton, word_starts};
 use crate::{Error, TopicAssignment};
 
 /// A Comparative Agendas Project major topic code (1 Macroeconomics … 23 Culture).
@@ -97,7 +96,7 @@ impl TopicCode {
 pub struct TopicLexicon {
     /// For each pattern: its topic and whether it matches any ending.
     keywords: Vec<(TopicCode, bool)>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
 }
 
 static BUILTIN: LazyLock<TopicLexicon> = LazyLock::new(|| {
@@ -155,7 +154,7 @@ impl TopicLexicon {
             keywords.push((code, prefix));
             patterns.push(word.to_owned());
         }
-        let automaton = word_automaton(&patterns, true, true)
+        let automaton = WordAutomaton::new(&patterns, true)
             .ok_or_else(|| Error::new(table, 0, "a buildable automaton", "too many keywords"))?;
         Ok(TopicLexicon {
             keywords,
@@ -187,10 +186,15 @@ impl TopicLexicon {
     /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
     /// ```
     pub fn count(&self, text: &str, counts: &mut TopicCounts) {
+        self.count_at(text, &word_starts(text), counts);
+    }
+
+    /// [`TopicLexicon::count`], given the text's [`word_starts`].
+    pub(crate) fn count_at(&self, text: &str, starts: &[usize], counts: &mut TopicCounts) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        for (range, p) in word_matches(automaton, text, |p| self.keywords[p].1) {
+        for (range, p) in automaton.matches(text, starts, |p| self.keywords[p].1) {
             counts.add(self.keywords[p].0, &text[range]);
         }
     }
