@@ -235,18 +235,23 @@ struct Located<'b, 'a> {
 }
 
 impl Located<'_, '_> {
-    fn sentence_span(&self, pos: usize) -> Span {
-        let k = self.sentences.partition_point(|r| r.end <= pos);
-        self.sentences
-            .get(k)
-            .map_or(self.block.span, |r| self.block.source_span(r.clone()))
+    /// The span of the sentence that holds `range` (of all the sentences it touches, should a
+    /// name run across a sentence end).
+    fn sentence_span(&self, range: &Range<usize>) -> Span {
+        let first = self.sentences.partition_point(|r| r.end <= range.start);
+        let last = self.sentences.partition_point(|r| r.end < range.end);
+        match (self.sentences.get(first), self.sentences.get(last)) {
+            (Some(a), Some(b)) => self.block.source_span(a.start..b.end.max(a.end)),
+            (Some(a), None) => self.block.source_span(a.clone()),
+            _ => self.block.span,
+        }
     }
 
     fn mention(&self, range: Range<usize>) -> Mention {
         Mention {
             text: squash(&self.block.text[range.clone()]),
             span: self.block.source_span(range.clone()),
-            sentence: self.sentence_span(range.start),
+            sentence: self.sentence_span(&range),
         }
     }
 

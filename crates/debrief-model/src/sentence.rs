@@ -430,6 +430,11 @@ impl<'a> Segmenter<'a> {
         if token.is_empty() {
             return true;
         }
+        // In a compound the last part decides: "Mexico-U.S. Border" holds the acronym "U.S.".
+        let token = match token.rsplit(['-', '–', '—', '/']).next() {
+            Some(last) if !last.is_empty() => last,
+            _ => token,
+        };
         let mut buf = [0u8; 32];
         let lower = ascii_lower(token, &mut buf);
         let lower = lower.as_ref();
@@ -637,6 +642,13 @@ mod tests {
             (
                 "See 40 U.S.C. §8903 for details. Fig. 2 shows it.",
                 &["See 40 U.S.C. §8903 for details.", "Fig. 2 shows it."],
+            ),
+            (
+                "The Mexico-U.S. Border Commission met. Congress-U.S. Congress relations.",
+                &[
+                    "The Mexico-U.S. Border Commission met.",
+                    "Congress-U.S. Congress relations.",
+                ],
             ),
         ];
         for (text, expected) in cases {
