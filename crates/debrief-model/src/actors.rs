@@ -27,8 +27,8 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{self, alternatives, records};
 use crate::text::{
-    WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize,
-    word_starts,
+    Word, WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize,
+    words,
 };
 use crate::{ActorKind, Error};
 
@@ -297,7 +297,7 @@ impl Builder {
             surfaces.push(short);
             patterns.push((PatternTarget::Acronym, Some(i)));
         }
-        let automaton = WordAutomaton::new(&surfaces, false)
+        let automaton = WordAutomaton::new(&surfaces, false, &[])
             .ok_or_else(|| Error::new("gazetteer", 0, "a buildable automaton", "too many names"))?;
         let mut departments: Vec<(String, usize)> = self
             .entries
@@ -464,16 +464,16 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        let scan = self.scan(text, &word_starts(text));
+        let scan = self.scan(text, &words(text));
         scan.acronyms.into_iter().map(move |(range, a)| {
             let (short, long) = &self.acronyms[a];
             (range, short.as_str(), long.as_str())
         })
     }
 
-    /// Reads `text` once: names, office titles and known acronyms. `starts` are its
-    /// [`word_starts`].
-    fn scan(&self, text: &str, starts: &[usize]) -> Scan {
+    /// Reads `text` once: names, office titles and known acronyms. `words` are its
+    /// [`words`].
+    fn scan(&self, text: &str, words: &[Word]) -> Scan {
         let mut scan = Scan {
             raw: Vec::new(),
             titles: Vec::new(),
@@ -482,7 +482,7 @@ impl Gazetteer {
         let Some(automaton) = &self.automaton else {
             return scan;
         };
-        for (range, pattern) in automaton.matches(text, starts, |_| false) {
+        for (range, pattern) in automaton.matches(text, words) {
             let (target, acronym) = self.patterns[pattern];
             if let Some(a) = acronym {
                 scan.acronyms.push((range.clone(), a));
@@ -504,14 +504,14 @@ impl Gazetteer {
     }
 
     /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
-    /// [`Gazetteer::known_acronyms`]), from one reading of the text; `starts` are its
-    /// [`word_starts`].
+    /// [`Gazetteer::known_acronyms`]), from one reading of the text; `words` are its
+    /// [`words`].
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
-        starts: &[usize],
+        words: &[Word],
     ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
-        let scan = self.scan(text, starts);
+        let scan = self.scan(text, words);
         let acronyms = scan
             .acronyms
             .iter()
@@ -544,7 +544,7 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        let scan = self.scan(text, &word_starts(text));
+        let scan = self.scan(text, &words(text));
         self.resolve(text, &scan)
     }
 

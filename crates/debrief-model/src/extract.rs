@@ -17,10 +17,10 @@ use std::ops::Range;
 use debrief_parser::{Block, BlockKind, Document, Span};
 
 use crate::programs::programs_at;
-use crate::quantity::quantities_near;
+use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{
-    MarkerWords, WordAutomaton, marker_words_at, overlaps, slug, squash, word_starts,
+    MarkerWords, Word, WordAutomaton, marker_words_at, overlaps, slug, squash, words,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
@@ -152,13 +152,13 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let starts = word_starts(&block.text);
-        let markers = marker_words_at(&block.text, &starts);
-        let hits = pass.block(block, &ranges, &starts, &markers);
+        let words = words(&block.text);
+        let markers = marker_words_at(&block.text, &words);
+        let hits = pass.block(block, &ranges, &words, &markers);
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count_at(&block.text, &starts, counts);
+            options.topics.count_at(&block.text, &words, counts);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -226,12 +226,12 @@ impl KnownAcronyms {
     }
 }
 
-/// A block, its sentences and word starts, to find names and turn text ranges into spans and
+/// A block, its sentences and words, to find names and turn text ranges into spans and
 /// mentions.
 struct Located<'b, 'a> {
     block: &'b Block<'a>,
     sentences: &'b [Range<usize>],
-    starts: &'b [usize],
+    words: &'b [Word],
 }
 
 impl Located<'_, '_> {
@@ -270,20 +270,20 @@ impl Entities<'_, '_> {
         &mut self,
         block: &Block<'_>,
         sentences: &[Range<usize>],
-        starts: &[usize],
+        words: &[Word],
         markers: &MarkerWords,
     ) -> Vec<Hit> {
         let at = Located {
             block,
             sentences,
-            starts,
+            words,
         };
         let mut hits = self.actors_in(&at);
         let program_hits = self.defined_terms_in(&at, &mut hits);
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at, &markers.numbers);
+        self.quantities_in(&at, &candidates(&block.text, words, &markers.numbers));
         hits
     }
 
@@ -293,7 +293,7 @@ impl Entities<'_, '_> {
         let (found, acronyms) = self
             .options
             .gazetteer
-            .find_with_acronyms(&at.block.text, at.starts);
+            .find_with_acronyms(&at.block.text, at.words);
         for (_, short, long) in acronyms {
             self.known_acronyms.add(short, long);
         }
@@ -323,7 +323,7 @@ impl Entities<'_, '_> {
         let Some(automaton) = &self.defined_automaton else {
             return program_hits;
         };
-        for (range, p) in automaton.matches(&at.block.text, at.starts, |_| false) {
+        for (range, p) in automaton.matches(&at.block.text, at.words) {
             let term = &self.defined.terms[p];
             if term.is_short {
                 self.term_counts[p] += 1;
@@ -362,7 +362,7 @@ impl Entities<'_, '_> {
         program_hits: &[(Range<usize>, usize)],
     ) {
         let text = &at.block.text;
-        for m in programs_at(text, at.starts) {
+        for m in programs_at(text, at.words) {
             if hits
                 .iter()
                 .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
@@ -379,23 +379,20 @@ impl Entities<'_, '_> {
         }
     }
 
-    /// Quantities, sentence by sentence; `numbers` are where the block's number words start.
-    fn quantities_in(&mut self, at: &Located<'_, '_>, numbers: &[usize]) {
+    /// Quantities, sentence by sentence; `candidates` are where they may be found in the block
+    /// (see [`candidates`](crate::quantity::candidates)).
+    fn quantities_in(&mut self, at: &Located<'_, '_>, candidates: &[usize]) {
         let text = &at.block.text;
         for r in at.sentences {
             let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
-            let from = numbers.partition_point(|&p| p < r.start);
-            let to = numbers.partition_point(|&p| p < r.end);
+            let from = candidates.partition_point(|&p| p < r.start);
+            let to = candidates.partition_point(|&p| p < r.end);
             // Most sentences hold neither a digit, a dollar sign nor a number word.
-            if from == to
-                && !text.as_bytes()[r.clone()]
-                    .iter()
-                    .any(|b| b.is_ascii_digit() || *b == b'$')
-            {
+            if from == to {
                 continue;
             }
-            let local: Vec<usize> = numbers[from..to].iter().map(|p| p - r.start).collect();
-            for q in quantities_near(&text[r.clone()], &local) {
+            let local: Vec<usize> = candidates[from..to].iter().map(|p| p - r.start).collect();
+            for q in quantities_from(&text[r.clone()], &local) {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),
@@ -593,6 +590,7 @@ impl Defined {
         if self.terms.is_empty() {
             return None;
         }
-        WordAutomaton::new(self.terms.iter().map(|t| &t.surface), false)
+        let surfaces: Vec<&str> = self.terms.iter().map(|t| t.surface.as_str()).collect();
+        WordAutomaton::for_one_text(&surfaces)
     }
 }

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::ProgramKind;
 use crate::lexicon::{self, records};
-use crate::text::{Token, WordAutomaton, is_capitalised, tail_bytes, tokenize, word_starts};
+use crate::text::{Token, Word, WordAutomaton, is_capitalised, tail_bytes, tokenize, words};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         kinds.push(*kind);
         described.push(Some(*kind));
     }
-    let automaton = WordAutomaton::new(&words, false);
+    let automaton = WordAutomaton::new(&words, false, &[]);
     Heads {
         automaton,
         kinds,
@@ -163,17 +163,17 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// assert!(!p[1].named);
 /// ```
 pub fn programs(text: &str) -> Vec<ProgramMatch> {
-    programs_at(text, &word_starts(text))
+    programs_at(text, &words(text))
 }
 
-/// [`programs`], given the text's [`word_starts`].
-pub(crate) fn programs_at(text: &str, starts: &[usize]) -> Vec<ProgramMatch> {
+/// [`programs`], given the text's [`words`].
+pub(crate) fn programs_at(text: &str, words: &[Word]) -> Vec<ProgramMatch> {
     let mut out: Vec<ProgramMatch> = Vec::new();
     let Some(automaton) = &HEADS.automaton else {
         return out;
     };
     // Each head is read with the words before it: a window of the text, not all of it.
-    for (range, pattern) in automaton.matches(text, starts, |_| false) {
+    for (range, pattern) in automaton.matches(text, words) {
         let (base, window) = tail_bytes(&text[..range.end], 240);
         // Start the window at a word boundary.
         let skip = if base == 0 {

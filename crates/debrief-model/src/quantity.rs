@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::{Token, is_capitalised, tokenize};
+use crate::text::{Token, Word, is_capitalised, tokenize};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -442,42 +442,52 @@ fn adjective_like(w: &str) -> bool {
 /// assert!(debrief_model::quantities("The 21st-century plan; the second term; H.R. 3268.").is_empty());
 /// ```
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
-    quantities_near(text, &crate::text::marker_words(text).numbers)
+    let words = crate::text::words(text);
+    let numbers = crate::text::marker_words_at(text, &words).numbers;
+    quantities_from(text, &candidates(text, &words, &numbers))
 }
 
-/// [`quantities`] given where the number words of `text` start (from
-/// [`marker_words`](crate::text::marker_words), computed once per block).
-pub(crate) fn quantities_near(text: &str, number_words: &[usize]) -> Vec<QuantityMatch> {
-    // Work happens only near a digit, a dollar sign or a number word: the text is read in
-    // windows around them, not word by word.
+/// Where a quantity may be found in `text`, sorted: each run of ASCII digits that is not glued
+/// to letters, each `$`, each number word. `words` and `number_words` are the text's
+/// [`words`](crate::text::words) and [`marker_words_at`](crate::text::marker_words_at)
+/// numbers. Computed once per block; only the few words with digits are read again.
+pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|b| b.is_ascii_digit() || *b == b'$')
-    {
-        let at = i + k;
-        // Skip the rest of a run of digits.
-        i = at + 1;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        // Digits glued to letters are codes, ordinals or decades ("GAO-05-927", "IF13013",
-        // "21st", "1990s"), never quantities — except a fiscal year ("FY2010").
-        let glued_before = at > 0
-            && (bytes[at - 1].is_ascii_alphabetic() || bytes[at - 1] == b'-')
-            && !(at >= 2 && &bytes[at - 2..at] == b"FY");
-        let glued_after = bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
-        if bytes[at] == b'$' || !(glued_before || glued_after) {
-            candidates.push(at);
+    let mut out: Vec<usize> = memchr::memchr_iter(b'$', bytes).collect();
+    for word in words.iter().filter(|w| w.digits) {
+        let mut i = word.start;
+        while i < word.end {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let at = i;
+            while i < word.end && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Digits right after `$` belong to the money amount the `$` starts. Digits glued
+            // to letters are codes, ordinals or decades ("GAO-05-927", "IF13013", "21st",
+            // "1990s"), never quantities — except a fiscal year ("FY2010").
+            let after_dollar = at > 0 && bytes[at - 1] == b'$';
+            let glued_before = at > 0
+                && (bytes[at - 1].is_ascii_alphabetic() || bytes[at - 1] == b'-')
+                && !(at >= 2 && &bytes[at - 2..at] == b"FY");
+            let glued_after = bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            if !(after_dollar || glued_before || glued_after) {
+                out.push(at);
+            }
         }
     }
-    if !number_words.is_empty() {
-        candidates.extend_from_slice(number_words);
-        candidates.sort_unstable();
-    }
-    candidates.dedup();
+    out.extend_from_slice(number_words);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The quantities of `text` (a sentence) near `candidates` (from [`candidates`], offsets into
+/// `text`). Work happens only near a candidate: the text is read in windows around them, not
+/// word by word.
+pub(crate) fn quantities_from(text: &str, candidates: &[usize]) -> Vec<QuantityMatch> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < candidates.len() {

@@ -364,26 +364,27 @@ impl Walker<'_, '_> {
             return Vec::new();
         };
         let before = &text[sentence.start..hits[first].range.start];
-        let words: Vec<&str> = before
+        // At most two words, each a determiner or a sentence adverb (the list is ASCII, so
+        // ASCII case is all there is to ignore); read lazily, as the text before the first
+        // actor may be long.
+        const OPENERS: &[&str] = &[
+            "the",
+            "both",
+            "additionally",
+            "further",
+            "also",
+            "moreover",
+            "however",
+            "thus",
+            "still",
+            "finally",
+        ];
+        let ok = before
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
-            .collect();
-        let ok = words.len() <= 2
-            && words.iter().all(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "the"
-                        | "both"
-                        | "additionally"
-                        | "further"
-                        | "also"
-                        | "moreover"
-                        | "however"
-                        | "thus"
-                        | "still"
-                        | "finally"
-                )
-            });
+            .take(3)
+            .enumerate()
+            .all(|(k, w)| k < 2 && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)));
         if !ok {
             return Vec::new();
         }

@@ -38,14 +38,16 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '\'' | '’' | '&' | '/' | '‑')
 }
 
-/// [`BYTE_CLASS`] of an ASCII letter or digit.
-const WORD: u8 = 1;
+/// [`BYTE_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BYTE_CLASS`] of an ASCII digit (`class & 1` tells a letter or digit, `class & 2` a digit).
+const DIGIT: u8 = 3;
 /// [`BYTE_CLASS`] of ASCII punctuation and control characters other than whitespace.
 const PUNCT: u8 = 0;
 /// [`BYTE_CLASS`] of ASCII whitespace (what `char::is_whitespace` accepts in ASCII).
-const SPACE: u8 = 2;
+const SPACE: u8 = 4;
 /// [`BYTE_CLASS`] of a byte of a character outside ASCII.
-const OTHER: u8 = 3;
+const OTHER: u8 = 8;
 
 /// The class of each byte: one table look-up, where `u8::is_ascii_alphanumeric` compiles to
 /// three range tests and `char::is_whitespace` to more (the word walks below cost about half
@@ -58,8 +60,10 @@ static BYTE_CLASS: [u8; 256] = {
         let byte = b as u8;
         table[b] = if byte >= 0x80 {
             OTHER
-        } else if byte.is_ascii_alphanumeric() {
-            WORD
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
         } else if byte == b' ' || (byte >= 9 && byte <= 13) {
             SPACE
         } else {
@@ -69,6 +73,12 @@ static BYTE_CLASS: [u8; 256] = {
     }
     table
 };
+
+/// Whether a [`BYTE_CLASS`] is that of an ASCII letter or digit.
+#[inline]
+fn is_word_class(class: u8) -> bool {
+    class & 1 != 0
+}
 
 /// The character at byte `i` of `text` and its width.
 #[inline]
@@ -86,7 +96,7 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 #[inline]
 fn word_char_at(text: &str, i: usize) -> bool {
     match BYTE_CLASS[usize::from(text.as_bytes()[i])] {
-        WORD => true,
+        LETTER | DIGIT => true,
         OTHER => is_word_char(char_at(text, i).0),
         _ => false,
     }
@@ -106,7 +116,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            WORD => 1,
+            LETTER | DIGIT => 1,
             PUNCT => {
                 out.push(Token {
                     start: i,
@@ -139,7 +149,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         while end < bytes.len() {
             let b = bytes[end];
             // Fast path: a run of ASCII letters and digits.
-            if BYTE_CLASS[usize::from(b)] == WORD {
+            if is_word_class(BYTE_CLASS[usize::from(b)]) {
                 end += 1;
                 continue;
             }
@@ -237,11 +247,49 @@ pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
     !before.is_some_and(is_word_char) && !next.is_some_and(is_word_char) && !code
 }
 
-/// Where the words of `text` start: every alphanumeric character that does not follow one.
+/// A word of a text: a run of alphanumeric characters, with the keys [`WordAutomaton`] looks it
+/// up by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Whether every character of the word is ASCII.
+    pub(crate) ascii: bool,
+    /// Whether the word holds an ASCII digit.
+    pub(crate) digits: bool,
+    /// [`word_key`] of the word, as written and with ASCII case ignored, and of its first four
+    /// bytes with case ignored (0 for a shorter word).
+    keys: [u16; 3],
+}
+
+impl Word {
+    /// The word `bytes[start..end]`, whose bytes' classes or-ed are `classes`.
+    fn new(bytes: &[u8], start: usize, end: usize, classes: u8) -> Word {
+        let word = &bytes[start..end];
+        Word {
+            start,
+            end,
+            ascii: classes & OTHER == 0,
+            digits: classes & DIGIT == DIGIT,
+            keys: [
+                word_key(word, false),
+                word_key(word, true),
+                if word.len() >= 4 {
+                    word_key(&word[..4], true)
+                } else {
+                    0
+                },
+            ],
+        }
+    }
+}
+
+/// The words of `text`: its runs of alphanumeric characters.
 ///
-/// [`WordAutomaton::matches`] tries only these positions, so a block's word starts are found
-/// once and shared by every automaton that reads the block.
-pub(crate) fn word_starts(text: &str) -> Vec<usize> {
+/// [`WordAutomaton::matches`] tries only where these start, and looks each up by keys computed
+/// here, so a block's words are found and hashed once and shared by every automaton that reads
+/// the block.
+pub(crate) fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5 + 1);
@@ -262,57 +310,117 @@ pub(crate) fn word_starts(text: &str) -> Vec<usize> {
                 continue;
             }
         }
-        out.push(i);
+        let start = i;
+        // The classes of the word's bytes, or-ed.
+        let mut seen = 0;
         loop {
-            while i < n && BYTE_CLASS[usize::from(bytes[i])] == WORD {
+            while i < n && is_word_class(BYTE_CLASS[usize::from(bytes[i])]) {
+                seen |= BYTE_CLASS[usize::from(bytes[i])];
                 i += 1;
             }
             if i < n && bytes[i] >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if is_word_char(c) {
+                    seen |= OTHER;
                     i += c.len_utf8();
                     continue;
                 }
             }
             break;
         }
+        out.push(Word::new(bytes, start, i, seen));
     }
     out
 }
 
 /// Words and phrases matched as whole words, leftmost-longest (see [`WordAutomaton::matches`]).
 ///
-/// A match can only start where a word starts, so only word starts are tried: a look-up of the
-/// word's first two bytes in a table of the patterns' first two bytes, then, for the few that
-/// pass, one anchored walk of a DFA that stops at the first byte no pattern continues with. An
-/// unanchored scan instead reads every byte and restarts after each match inside a word ("oil"
-/// in "toil", "the Fed" in "the Federal"): on the corpus, the four automata of extraction cost
-/// about 105 instructions per byte of text that way, and about 15 this way.
+/// A whole-word match starts where a word starts, and the pattern's first word is that word
+/// (or, for a prefix pattern such as "immigra*", begins it). So each word is first looked up in
+/// a bit table of the patterns' first words (by a hash of its length and a few of its bytes),
+/// and only the few that pass get an anchored walk of the automaton. An unanchored scan instead
+/// reads every byte and restarts after each match inside a word ("oil" in "toil", "the Fed" in
+/// "the Federal"): on the corpus the four automata of extraction cost about 105 instructions a
+/// byte of text that way, and about 10 this way.
 #[derive(Debug, Clone)]
 pub(crate) struct WordAutomaton {
-    dfa: aho_corasick::dfa::DFA,
-    /// The DFA's anchored start state.
-    start: StateID,
-    /// Bit `256 * a + b` is set when some pattern starts with the bytes `a b` (any `b` for a
-    /// one-byte pattern).
-    pairs: Box<[u64; 1024]>,
+    engine: Engine,
+    /// For each pattern: whether it matches the start of a word and extends to its end.
+    prefix: Vec<bool>,
+    /// Whether ASCII case is ignored.
+    fold: bool,
+    /// [`word_key`]s of the patterns' first words.
+    first_words: KeySet,
+    /// [`word_key`]s (case ignored) of the first four bytes of the prefix patterns of one word
+    /// ("immigra*").
+    stems: KeySet,
+    /// Prefix patterns of one word shorter than four bytes (in ASCII lower case).
+    short_stems: Vec<Vec<u8>>,
+    /// Whether `stems` or `short_stems` has any.
+    has_stems: bool,
     /// Whether every pattern starts with a word character, so that only word starts can match
-    /// (else every character boundary is tried).
+    /// (else every character boundary is tried, without the tables).
     word_initial: bool,
 }
 
+/// The automaton walked from a word start, with its anchored start state.
+#[derive(Debug, Clone)]
+enum Engine {
+    /// For the built-in tables: the fastest walk.
+    Dfa(aho_corasick::dfa::DFA, StateID),
+    /// For the terms of one document: about ten times cheaper to build than a DFA (a DFA of a
+    /// report's few hundred defined terms took about 10 million instructions to build, as much as
+    /// extracting from 50 KB of text).
+    Nfa(aho_corasick::nfa::contiguous::NFA, StateID),
+}
+
+/// A set of 16-bit keys as a bit table (8 KB).
+#[derive(Debug, Clone)]
+struct KeySet([u64; 1024]);
+
+impl KeySet {
+    fn new() -> KeySet {
+        KeySet([0; 1024])
+    }
+
+    fn insert(&mut self, key: u16) {
+        let key = usize::from(key);
+        self.0[key / 64] |= 1 << (key % 64);
+    }
+
+    #[inline]
+    fn contains(&self, key: u16) -> bool {
+        let key = usize::from(key);
+        self.0[key / 64] & (1 << (key % 64)) != 0
+    }
+}
+
+/// A 16-bit hash of a non-empty word from its length and its first, middle and last bytes
+/// (ASCII case ignored when `fold`): equal words get equal keys, and two different words of the
+/// tables rarely share one.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_lossless,
+    reason = "`as` in a const fn; only the high 16 bits of the product are kept"
+)]
+const fn word_key(word: &[u8], fold: bool) -> u16 {
+    let n = word.len();
+    let case = if fold { 0x0020_2020 } else { 0 };
+    let x = (word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16
+        | (n as u32) << 24)
+        | case;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as u16
+}
+
 impl WordAutomaton {
-    /// An automaton for `patterns` (ignoring ASCII case when `case_insensitive`); `None` when
-    /// it cannot be built (too many states).
-    pub(crate) fn new<I, P>(patterns: I, case_insensitive: bool) -> Option<WordAutomaton>
-    where
-        I: IntoIterator<Item = P>,
-        P: AsRef<str>,
-    {
-        let patterns: Vec<P> = patterns.into_iter().collect();
-        let word_initial = patterns
-            .iter()
-            .all(|p| p.as_ref().chars().next().is_some_and(is_word_char));
+    /// An automaton for `patterns` (ignoring ASCII case when `case_insensitive`; a pattern
+    /// whose flag in `prefix` is set matches any word it begins), for tables built once and
+    /// used for many texts. `None` when it cannot be built (too many states).
+    pub(crate) fn new<P: AsRef<str>>(
+        patterns: &[P],
+        case_insensitive: bool,
+        prefix: &[bool],
+    ) -> Option<WordAutomaton> {
         let dfa = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -321,113 +429,169 @@ impl WordAutomaton {
             .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
             .ok()?;
         let start = dfa.start_state(Anchored::Yes).ok()?;
-        let mut pairs = Box::new([0u64; 1024]);
-        let cases = |b: u8| -> [u8; 2] {
-            if case_insensitive {
-                [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
-            } else {
-                [b, b]
-            }
-        };
-        for p in &patterns {
-            let bytes = p.as_ref().as_bytes();
-            let Some(&first) = bytes.first() else {
-                continue;
-            };
-            for a in cases(first) {
-                let seconds: Vec<u8> = match bytes.get(1) {
-                    Some(&second) => cases(second).to_vec(),
-                    None => (0..=255).collect(),
-                };
-                for b in seconds {
-                    let bit = usize::from(a) << 8 | usize::from(b);
-                    pairs[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
-        Some(WordAutomaton {
-            dfa,
-            start,
-            pairs,
-            word_initial,
-        })
+        Some(Self::with_engine(
+            Engine::Dfa(dfa, start),
+            patterns,
+            case_insensitive,
+            prefix,
+        ))
     }
 
-    /// Whether some pattern starts with the first two bytes at `at` (a pattern of one byte with
-    /// the first).
+    /// [`WordAutomaton::new`] for whole-word patterns used for one text only (cheap to build).
+    pub(crate) fn for_one_text<P: AsRef<str>>(patterns: &[P]) -> Option<WordAutomaton> {
+        let nfa = aho_corasick::nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .ok()?;
+        let start = nfa.start_state(Anchored::Yes).ok()?;
+        Some(Self::with_engine(
+            Engine::Nfa(nfa, start),
+            patterns,
+            false,
+            &[],
+        ))
+    }
+
+    fn with_engine<P: AsRef<str>>(
+        engine: Engine,
+        patterns: &[P],
+        fold: bool,
+        prefix: &[bool],
+    ) -> WordAutomaton {
+        let mut automaton = WordAutomaton {
+            engine,
+            prefix: (0..patterns.len())
+                .map(|p| prefix.get(p).copied().unwrap_or(false))
+                .collect(),
+            fold,
+            first_words: KeySet::new(),
+            stems: KeySet::new(),
+            short_stems: Vec::new(),
+            has_stems: false,
+            word_initial: true,
+        };
+        for (p, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            let first_len: usize = pattern
+                .chars()
+                .take_while(|c| is_word_char(*c))
+                .map(char::len_utf8)
+                .sum();
+            let first = &pattern.as_bytes()[..first_len];
+            if first.is_empty() {
+                automaton.word_initial = false;
+            } else if automaton.prefix[p] && first_len == pattern.len() {
+                // Stems are looked up with case ignored even where case matters: a filter may
+                // let through more than it should, never less.
+                automaton.has_stems = true;
+                if first.len() >= 4 {
+                    automaton.stems.insert(word_key(&first[..4], true));
+                } else {
+                    automaton
+                        .short_stems
+                        .push(first.iter().map(|b| b | 0x20).collect());
+                }
+            } else {
+                automaton.first_words.insert(word_key(first, fold));
+            }
+        }
+        automaton
+    }
+
+    /// Whether a pattern may match from the start of `word` (no when no pattern's first word
+    /// can be it).
     #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        let second = bytes.get(at + 1).copied().unwrap_or(0);
-        let bit = usize::from(bytes[at]) << 8 | usize::from(second);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    fn may_match(&self, word: &Word, bytes: &[u8]) -> bool {
+        self.first_words
+            .contains(word.keys[usize::from(self.fold)])
+            || (self.has_stems
+                && ((word.end - word.start >= 4 && self.stems.contains(word.keys[2]))
+                    || self.short_stem(&bytes[word.start..word.end])))
+    }
+
+    fn short_stem(&self, word: &[u8]) -> bool {
+        self.short_stems.iter().any(|stem| {
+            word.len() >= stem.len() && word.iter().zip(stem).all(|(a, b)| a | 0x20 == *b)
+        })
     }
 
     /// The longest pattern that matches `bytes` at `at`: (pattern, end).
     fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-        let dfa = &self.dfa;
-        let mut sid = self.start;
-        let mut found = None;
-        let mut i = at;
-        while i < bytes.len() {
-            sid = dfa.next_state(Anchored::Yes, sid, bytes[i]);
-            i += 1;
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) {
-                    let pattern = dfa.match_pattern(sid, 0);
-                    // A match state may carry a pattern that started later (see
-                    // aho-corasick's `try_find_fwd`): only one that starts here counts.
-                    if i - dfa.pattern_len(pattern) == at {
-                        found = Some((pattern.as_usize(), i));
-                    }
-                }
-            }
+        match &self.engine {
+            Engine::Dfa(dfa, start) => longest_in(dfa, *start, bytes, at),
+            Engine::Nfa(nfa, start) => longest_in(nfa, *start, bytes, at),
         }
-        found
     }
 
-    /// The whole-word matches in `text`, leftmost-longest and without overlaps; `starts` are
-    /// the text's [`word_starts`]. A pattern for which `prefix(pattern)` is true matches the
-    /// start of a word and extends to its end ("immigra*" → "immigrants"). A match that is not
-    /// a whole word ("the Fed" in "the Federal …") does not hide one that starts inside it.
-    pub(crate) fn matches(
-        &self,
-        text: &str,
-        starts: &[usize],
-        prefix: impl Fn(usize) -> bool,
-    ) -> Vec<(Range<usize>, usize)> {
-        if !self.word_initial {
-            let all: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-            return self.matches_from(text, &all, prefix);
-        }
-        self.matches_from(text, starts, prefix)
-    }
-
-    fn matches_from(
-        &self,
-        text: &str,
-        starts: &[usize],
-        prefix: impl Fn(usize) -> bool,
-    ) -> Vec<(Range<usize>, usize)> {
+    /// The whole-word matches in `text`, leftmost-longest and without overlaps, as (range,
+    /// pattern); `words` are the text's [`words`]. A prefix pattern matches the start of a word
+    /// and extends to its end ("immigra*" → "immigrants"). A match that is not a whole word
+    /// ("the Fed" in "the Federal …") does not hide one that starts inside it.
+    pub(crate) fn matches(&self, text: &str, words: &[Word]) -> Vec<(Range<usize>, usize)> {
         let bytes = text.as_bytes();
         let mut out: Vec<(Range<usize>, usize)> = Vec::new();
         let mut pos = 0;
-        for &start in starts {
-            if start < pos || !self.may_start(bytes, start) {
-                continue;
+        if self.word_initial {
+            for word in words {
+                if word.start >= pos
+                    && self.may_match(word, bytes)
+                    && let Some(m) = self.match_at(text, word.start)
+                {
+                    pos = m.0.end;
+                    out.push(m);
+                }
             }
-            let Some((p, end)) = self.longest_at(bytes, start) else {
-                continue;
-            };
-            if let Some(end) = word_end(text, start, end, prefix(p)) {
-                out.push((start..end, p));
-                pos = end;
+        } else {
+            for (start, _) in text.char_indices() {
+                if start >= pos
+                    && let Some(m) = self.match_at(text, start)
+                {
+                    pos = m.0.end;
+                    out.push(m);
+                }
             }
         }
         out
     }
+
+    /// The whole-word match at `start`, if any: (range, pattern).
+    fn match_at(&self, text: &str, start: usize) -> Option<(Range<usize>, usize)> {
+        let (p, end) = self.longest_at(text.as_bytes(), start)?;
+        let end = word_end(text, start, end, self.prefix[p])?;
+        Some((start..end, p))
+    }
+}
+
+/// The longest pattern of `automaton` (leftmost-longest, walked from its anchored `start`
+/// state) that matches `bytes` at `at`: (pattern, end).
+fn longest_in<A: Automaton>(
+    automaton: &A,
+    start: StateID,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let mut sid = start;
+    let mut found = None;
+    let mut i = at;
+    while i < bytes.len() {
+        sid = automaton.next_state(Anchored::Yes, sid, bytes[i]);
+        i += 1;
+        if automaton.is_special(sid) {
+            if automaton.is_dead(sid) {
+                break;
+            }
+            if automaton.is_match(sid) {
+                let pattern = automaton.match_pattern(sid, 0);
+                // A match state may carry a pattern that started later (see aho-corasick's
+                // `try_find_fwd`): only one that starts here counts.
+                if i - automaton.pattern_len(pattern) == at {
+                    found = Some((pattern.as_usize(), i));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Where a match of `start..end` ends when it is a whole word (a `prefix` match extended to
@@ -534,50 +698,63 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// The trigger and number words of `text` (see [`marker_words_at`]).
 pub(crate) fn marker_words(text: &str) -> MarkerWords {
-    marker_words_at(text, &word_starts(text))
+    marker_words_at(text, &words(text))
 }
 
-/// The trigger and number words of `text`, given its [`word_starts`]: words of ASCII letters
+/// The trigger and number words of `text`, given its [`words`]: words of ASCII letters
 /// and digits (with inner hyphens before a letter) that start with a letter and are not glued
 /// to a character outside ASCII. Nothing is tokenized or allocated per word.
-pub(crate) fn marker_words_at(text: &str, starts: &[usize]) -> MarkerWords {
+pub(crate) fn marker_words_at(text: &str, words: &[Word]) -> MarkerWords {
     let bytes = text.as_bytes();
     let mut out = MarkerWords::default();
-    // The end of the last word read: a word start inside it ("five" in "twenty-five") is not
-    // a word of its own.
-    let mut read_to = 0;
-    for &start in starts {
-        if start < read_to
-            || !bytes[start].is_ascii_alphabetic()
-            || (start > 0 && bytes[start - 1] >= 0x80)
-        {
+    let mut k = 0;
+    while k < words.len() {
+        let first_index = k;
+        let first = &words[k];
+        // Most words are neither a marker word nor joined to the next by a hyphen: one look-up
+        // of the key computed for them already.
+        if !MARKER_KEYS.contains(first.keys[1]) && bytes.get(first.end) != Some(&b'-') {
+            k += 1;
             continue;
         }
-        let mut i = start;
-        while i < bytes.len()
-            && (BYTE_CLASS[usize::from(bytes[i])] == WORD
-                || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+        // The word runs on over a hyphen before a letter ("twenty-five"), and stops at a
+        // character outside ASCII.
+        let mut last = k;
+        while words[last].ascii
+            && words.get(last + 1).is_some_and(|next| {
+                next.start == words[last].end + 1
+                    && bytes[words[last].end] == b'-'
+                    && bytes[next.start].is_ascii_alphabetic()
+            })
         {
-            i += 1;
+            last += 1;
         }
-        read_to = i;
+        k = last + 1;
+        let end = words[last].end;
         // A word glued to a character outside ASCII is not one of ours.
-        if bytes.get(i).is_some_and(|b| *b >= 0x80) {
+        if !words[last].ascii
+            || !bytes[first.start].is_ascii_alphabetic()
+            || (first.start > 0 && bytes[first.start - 1] >= 0x80)
+            || bytes.get(end).is_some_and(|b| *b >= 0x80)
+            || !(3..=16).contains(&(end - first.start))
+        {
             continue;
         }
-        let word = &bytes[start..i];
-        if word.len() < 3 || word.len() > 16 {
-            continue;
-        }
-        match marker_kind(word) {
-            Some(true) => out.triggers.push(start),
-            Some(false) => out.numbers.push(start),
+        let word = &bytes[first.start..end];
+        let key = if last == first_index {
+            first.keys[1]
+        } else {
+            word_key(word, true)
+        };
+        match marker_kind(word, key) {
+            Some(true) => out.triggers.push(first.start),
+            Some(false) => out.numbers.push(first.start),
             None => {
                 // "twenty-five": the part before the hyphen.
-                if let Some(h) = word.iter().position(|b| *b == b'-')
-                    && marker_kind(&word[..h]) == Some(false)
+                if last > first_index
+                    && marker_kind(&bytes[first.start..first.end], first.keys[1]) == Some(false)
                 {
-                    out.numbers.push(start);
+                    out.numbers.push(first.start);
                 }
             }
         }
@@ -603,32 +780,33 @@ static MARKER_TABLE: LazyLock<Vec<Vec<MarkerEntry>>> = LazyLock::new(|| {
     table
 });
 
-/// For each first letter, bit `n` is set when a marker word of `n` bytes starts with it: most
-/// words are rejected by this one look-up (it takes the marker walk over the corpus from 37 to
-/// 20 instructions a word).
-static MARKER_SHAPES: [u32; 26] = {
-    let mut shapes = [0u32; 26];
+/// [`word_key`]s (case ignored) of the marker words: most words are rejected by this one
+/// look-up of the key [`words`] computed for them already (it takes the marker pass over the
+/// corpus from about 110 instructions a word to about 25).
+static MARKER_KEYS: KeySet = {
+    let mut keys = [0u64; 1024];
     let lists = [TRIGGER_WORDS, NUMBER_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut k = 0;
         while k < lists[l].len() {
-            let w = lists[l][k].as_bytes();
-            shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+            let key = word_key(lists[l][k].as_bytes(), true) as usize;
+            keys[key / 64] |= 1 << (key % 64);
             k += 1;
         }
         l += 1;
     }
-    shapes
+    KeySet(keys)
 };
 
-/// Whether an ASCII word is a trigger (`Some(true)`), a number word (`Some(false)`) or neither.
-fn marker_kind(word: &[u8]) -> Option<bool> {
+/// Whether an ASCII word with this folded [`word_key`] is a trigger (`Some(true)`), a number
+/// word (`Some(false)`) or neither.
+fn marker_kind(word: &[u8], key: u16) -> Option<bool> {
+    if !MARKER_KEYS.contains(key) || word.len() > 16 {
+        return None;
+    }
     let first = word.first()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase()
-        || word.len() > 16
-        || MARKER_SHAPES[usize::from(first - b'a')] & (1 << word.len()) == 0
-    {
+    if !first.is_ascii_lowercase() {
         return None;
     }
     let bucket = &MARKER_TABLE[usize::from(first - b'a') * 17 + word.len()];

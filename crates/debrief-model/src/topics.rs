@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{self, records};
-use crate::text::{WordAutomaton, word_starts};
+use crate::text::{Word, WordAutomaton, words};
 use crate::{Error, TopicAssignment};
 
 /// A Comparative Agendas Project major topic code (1 Macroeconomics … 23 Culture).
@@ -154,7 +154,8 @@ impl TopicLexicon {
             keywords.push((code, prefix));
             patterns.push(word.to_owned());
         }
-        let automaton = WordAutomaton::new(&patterns, true)
+        let prefix: Vec<bool> = keywords.iter().map(|(_, prefix)| *prefix).collect();
+        let automaton = WordAutomaton::new(&patterns, true, &prefix)
             .ok_or_else(|| Error::new(table, 0, "a buildable automaton", "too many keywords"))?;
         Ok(TopicLexicon {
             keywords,
@@ -186,15 +187,15 @@ impl TopicLexicon {
     /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
     /// ```
     pub fn count(&self, text: &str, counts: &mut TopicCounts) {
-        self.count_at(text, &word_starts(text), counts);
+        self.count_at(text, &words(text), counts);
     }
 
-    /// [`TopicLexicon::count`], given the text's [`word_starts`].
-    pub(crate) fn count_at(&self, text: &str, starts: &[usize], counts: &mut TopicCounts) {
+    /// [`TopicLexicon::count`], given the text's [`words`].
+    pub(crate) fn count_at(&self, text: &str, words: &[Word], counts: &mut TopicCounts) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        for (range, p) in automaton.matches(text, starts, |p| self.keywords[p].1) {
+        for (range, p) in automaton.matches(text, words) {
             counts.add(self.keywords[p].0, &text[range]);
         }
     }
