@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::{Token, Word, is_capitalised, tokenize};
+use crate::text::{Token, Word, WordSet, is_capitalised, tokenize};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -144,16 +144,9 @@ const UNITS: &[(&[&str], &str, QuantityKind)] = &[
     (&["decades"], "decade", QuantityKind::Duration),
 ];
 
-/// Indices into [`UNITS`] by first word, lower case (longest forms first, as in the table).
-static UNIT_INDEX: LazyLock<std::collections::HashMap<&'static str, Vec<usize>>> =
-    LazyLock::new(|| {
-        let mut map: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (k, (words, _, _)) in UNITS.iter().enumerate() {
-            map.entry(words[0]).or_default().push(k);
-        }
-        map
-    });
+/// The first words of [`UNITS`], lower case.
+static UNIT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(UNITS.iter().map(|(words, _, _)| words[0]), true));
 
 /// The unit spelled from token `i`: (words, name, kind).
 fn unit_at(
@@ -161,20 +154,17 @@ fn unit_at(
     toks: &[Token],
     i: usize,
 ) -> Option<&'static (&'static [&'static str], &'static str, QuantityKind)> {
-    let t = w(text, toks, i);
-    let mut buf = [0u8; 32];
-    let lower = crate::text::ascii_lower(t, &mut buf);
-    UNIT_INDEX
-        .get(lower.as_ref())?
+    if !is_unit_word(w(text, toks, i)) {
+        return None;
+    }
+    UNITS
         .iter()
-        .map(|k| &UNITS[*k])
         .find(|(words, _, _)| spells(text, toks, i, words))
 }
 
 /// Whether the word is the first word of a unit.
 fn is_unit_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    UNIT_INDEX.contains_key(crate::text::ascii_lower(word, &mut buf).as_ref())
+    UNIT_WORDS.contains(word)
 }
 
 /// Qualifiers before a number: (words, bound). Longest first.
@@ -213,6 +203,10 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["some"], Bound::Approximate),
     (&["estimated"], Bound::Approximate),
 ];
+
+/// The first words of [`QUALIFIERS`].
+static QUALIFIER_STARTS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(words, _)| words[0]), true));
 
 /// Words before a number that make it an identifier, not a quantity.
 const IDENTIFIER_CUES: &[&str] = &[
@@ -285,6 +279,14 @@ const IDENTIFIER_CUES: &[&str] = &[
     "§",
     "§§",
 ];
+
+/// [`IDENTIFIER_CUES`] as a set (case matters).
+static CUES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(IDENTIFIER_CUES.iter().copied(), false));
+
+/// [`IDENTIFIER_FOLLOWERS`] as a set (case matters).
+static FOLLOWERS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(IDENTIFIER_FOLLOWERS.iter().copied(), false));
 
 /// Words after a number that make it an identifier or an ordinal use.
 const IDENTIFIER_FOLLOWERS: &[&str] = &[
@@ -394,10 +396,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `word` (any case) ends a measured noun phrase.
 fn is_function_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    FUNCTION_WORDS
-        .binary_search(&crate::text::ascii_lower(word, &mut buf).as_ref())
-        .is_ok()
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied(), true));
+    SET.contains(word)
 }
 
 /// Adjective-like first words of a measured phrase that let it run on ("key strategies").
@@ -576,35 +576,20 @@ fn could_start(t: &str) -> bool {
     if !first.is_ascii_alphabetic() || t.len() > 14 {
         return false;
     }
-    let mut buf = [0u8; 14];
-    let lower = &mut buf[..t.len()];
-    lower.copy_from_slice(t.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    let known = |w: &str| {
-        ALL_START_WORDS
-            .binary_search_by(|x| x.as_str().cmp(w))
-            .is_ok()
-    };
-    known(lower) || lower.split_once('-').is_some_and(|(a, _)| known(a))
+    START.contains(t) || t.split_once('-').is_some_and(|(a, _)| START.contains(a))
 }
 
-/// Every word a quantity may start with, lower case and sorted: [`START_WORDS`], number words
-/// and month names.
-static ALL_START_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut all: Vec<String> = START_WORDS
-        .iter()
-        .map(|w| (*w).to_owned())
-        .chain(SMALL.iter().map(|(w, _)| (*w).to_owned()))
-        .chain(
-            MONTHS
-                .iter()
-                .map(|(m, _)| m.trim_end_matches('.').to_ascii_lowercase()),
-        )
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-    all
+/// Every word a quantity may start with, lower case: [`START_WORDS`], number words and month
+/// names.
+static START: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        START_WORDS
+            .iter()
+            .copied()
+            .chain(SMALL.iter().map(|(w, _)| *w))
+            .chain(MONTHS.iter().map(|(m, _)| m.trim_end_matches('.'))),
+        true,
+    )
 });
 
 /// First words of qualifiers, ranges, fractions, vague amounts and fiscal years (sorted).
@@ -767,7 +752,12 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     if between {
         first = i + 1;
     } else if let Some((words, b)) = alphabetic
-        .then(|| QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws)))
+        .then(|| {
+            QUALIFIER_STARTS
+                .contains(t)
+                .then(|| QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws)))
+                .flatten()
+        })
         .flatten()
     {
         first = i + words.len();
@@ -895,9 +885,7 @@ fn finish(q: &mut QuantityMatch, bound: Bound, qualifier: Option<Range<usize>>, 
 fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
     let after = w(text, toks, next);
-    if IDENTIFIER_CUES.binary_search(&prev).is_ok()
-        || IDENTIFIER_FOLLOWERS.binary_search(&after).is_ok()
-    {
+    if CUES.contains(prev) || FOLLOWERS.contains(after) {
         return true;
     }
     // "(1)", "(202) 512-6543"
@@ -997,7 +985,7 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     // A bare year: 4 digits, 1800–2100, not money, not followed by a unit.
     let year = year_value(t)?;
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
-    if prev == "$" || IDENTIFIER_CUES.binary_search(&prev).is_ok() {
+    if prev == "$" || CUES.contains(prev) {
         return None;
     }
     if i > 0 && toks[i - 1].end == toks[i].start && toks[i - 1].word {

@@ -441,7 +441,7 @@ impl Walker<'_, '_> {
             // A run-in heading the parser left at the start of a paragraph.
             if k == 0 && matches!(block.kind, BlockKind::Paragraph) {
                 let head = s_text.trim_end_matches('.');
-                if head.split_whitespace().count() <= 8 && is_title_case(head) {
+                if head.split_whitespace().nth(8).is_none() && is_title_case(head) {
                     let heading_kind = classify_heading(head);
                     if heading_kind != SectionKind::Body {
                         *kind = heading_kind;

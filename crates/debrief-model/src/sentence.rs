@@ -44,6 +44,10 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt", "wash", "wis", "wyo",
 ];
 
+/// The length in bytes of the longest abbreviation of [`TITLE_ABBREVIATIONS`] and
+/// [`OTHER_ABBREVIATIONS`].
+const MAX_ABBREVIATION: usize = 6;
+
 /// Capitalised closed-class words that typically open a sentence (lower case). After an
 /// abbreviation, an initial or a dotted acronym, a split happens only before one of these.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -421,11 +425,13 @@ impl<'a> Segmenter<'a> {
     /// Decides a single period at `i` followed (after whitespace) by `next` at `next_at`, which
     /// is not a lower-case letter.
     fn period_ends_sentence(&self, i: usize, next_at: usize, next: char) -> bool {
-        let token_start = self.text[..i]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(k, c)| k + c.len_utf8());
+        // The token ends at the period and starts after the last whitespace before it.
+        let mut token_start = i;
+        while let Some(c) = self.char_before(token_start)
+            && !c.is_whitespace()
+        {
+            token_start -= c.len_utf8();
+        }
         let token = self.text[token_start..i].trim_start_matches(is_opener);
         if token.is_empty() {
             return true;
@@ -435,6 +441,11 @@ impl<'a> Segmenter<'a> {
             Some(last) if !last.is_empty() => last,
             _ => token,
         };
+        // Most periods end an ordinary word: longer than any abbreviation and without inner
+        // periods (a quick test that spares the look-ups below for them).
+        if token.len() > MAX_ABBREVIATION && token.is_ascii() && !token.contains('.') {
+            return true;
+        }
         let mut buf = [0u8; 32];
         let lower = ascii_lower(token, &mut buf);
         let lower = lower.as_ref();
@@ -653,6 +664,15 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_quick_test_allows() {
+        for list in [super::TITLE_ABBREVIATIONS, super::OTHER_ABBREVIATIONS] {
+            for a in list {
+                assert!(a.len() <= super::MAX_ABBREVIATION, "{a}");
+            }
         }
     }
 
