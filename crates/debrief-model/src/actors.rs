@@ -419,6 +419,11 @@ impl Gazetteer {
         b.build()
     }
 
+    /// The automaton of names, titles and known acronyms.
+    pub(crate) fn automaton(&self) -> Option<&WordAutomaton> {
+        self.automaton.as_ref()
+    }
+
     /// The number of actors.
     pub fn len(&self) -> usize {
         self.entries.iter().filter(|e| e.kind.is_some()).count()

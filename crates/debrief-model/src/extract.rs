@@ -16,11 +16,12 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
-use crate::programs::programs_at;
+use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{
-    MarkerWords, Word, WordAutomaton, marker_words_at, overlaps, slug, squash, words,
+    MarkerWords, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug, squash,
+    words_into,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
@@ -148,17 +149,30 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
     };
+    // The words any of the four automata may match from, found once per block.
+    let filter = WordFilter::new(
+        [
+            options.gazetteer.automaton(),
+            options.topics.automaton(),
+            head_automaton(),
+            pass.defined_automaton.as_ref(),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let (mut words, mut named) = (Vec::new(), Vec::new());
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let words = words(&block.text);
+        words_into(&block.text, &mut words);
+        filter.keep(&block.text, &words, &mut named);
         let markers = marker_words_at(&block.text, &words);
-        let hits = pass.block(block, &ranges, &words, &markers);
+        let hits = pass.block(block, &ranges, (&words, &named), &markers);
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count_at(&block.text, &words, counts);
+            options.topics.count_at(&block.text, &named, counts);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -266,17 +280,20 @@ impl Located<'_, '_> {
 impl Entities<'_, '_> {
     /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
     /// quantities.
+    ///
+    /// `words` are the block's words; `named` those of them the automata may match from (see
+    /// [`WordFilter`]).
     fn block(
         &mut self,
         block: &Block<'_>,
         sentences: &[Range<usize>],
-        words: &[Word],
+        (words, named): (&[Word], &[Word]),
         markers: &MarkerWords,
     ) -> Vec<Hit> {
         let at = Located {
             block,
             sentences,
-            words,
+            words: named,
         };
         let mut hits = self.actors_in(&at);
         let program_hits = self.defined_terms_in(&at, &mut hits);

@@ -166,6 +166,11 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
     programs_at(text, &words(text))
 }
 
+/// The automaton of the head nouns.
+pub(crate) fn head_automaton() -> Option<&'static WordAutomaton> {
+    HEADS.automaton.as_ref()
+}
+
 /// [`programs`], given the text's [`words`].
 pub(crate) fn programs_at(text: &str, words: &[Word]) -> Vec<ProgramMatch> {
     let mut out: Vec<ProgramMatch> = Vec::new();

@@ -290,9 +290,16 @@ impl Word {
 /// here, so a block's words are found and hashed once and shared by every automaton that reads
 /// the block.
 pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] into `out` (cleared first), so that a buffer serves block after block.
+pub(crate) fn words_into(text: &str, out: &mut Vec<Word>) {
+    out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 5 + 1);
     // Tight loops over ASCII, one between words and one inside a word; a character outside
     // ASCII is decoded where it occurs.
     let mut i = 0;
@@ -330,7 +337,6 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         }
         out.push(Word::new(bytes, start, i, seen));
     }
-    out
 }
 
 /// Words and phrases matched as whole words, leftmost-longest (see [`WordAutomaton::matches`]).
@@ -392,6 +398,12 @@ impl KeySet {
     fn contains(&self, key: u16) -> bool {
         let key = usize::from(key);
         self.0[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    fn union_with(&mut self, other: &KeySet) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
     }
 }
 
@@ -507,13 +519,7 @@ impl WordAutomaton {
             .contains(word.keys[usize::from(self.fold)])
             || (self.has_stems
                 && ((word.end - word.start >= 4 && self.stems.contains(word.keys[2]))
-                    || self.short_stem(&bytes[word.start..word.end])))
-    }
-
-    fn short_stem(&self, word: &[u8]) -> bool {
-        self.short_stems.iter().any(|stem| {
-            word.len() >= stem.len() && word.iter().zip(stem).all(|(a, b)| a | 0x20 == *b)
-        })
+                    || short_stem(&self.short_stems, &bytes[word.start..word.end])))
     }
 
     /// The longest pattern that matches `bytes` at `at`: (pattern, end).
@@ -563,6 +569,54 @@ impl WordAutomaton {
     }
 }
 
+/// The union of the first-word tables of several [`WordAutomaton`]s: a block's words are
+/// looked up once here, and only those that pass are handed to each automaton (about one word
+/// in ten), instead of every automaton looking up every word.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    exact: KeySet,
+    folded: KeySet,
+    stems: KeySet,
+    short_stems: Vec<Vec<u8>>,
+}
+
+impl WordFilter {
+    /// The union of the tables of `automata`.
+    pub(crate) fn new<'a>(automata: impl IntoIterator<Item = &'a WordAutomaton>) -> WordFilter {
+        let mut filter = WordFilter {
+            exact: KeySet::new(),
+            folded: KeySet::new(),
+            stems: KeySet::new(),
+            short_stems: Vec::new(),
+        };
+        for a in automata {
+            let first = if a.fold {
+                &mut filter.folded
+            } else {
+                &mut filter.exact
+            };
+            first.union_with(&a.first_words);
+            filter.stems.union_with(&a.stems);
+            filter.short_stems.extend(a.short_stems.iter().cloned());
+        }
+        filter
+    }
+
+    /// Sets `out` to the words of `text` that some automaton may match from (a superset of
+    /// what each needs: [`WordAutomaton::matches`] filters again).
+    pub(crate) fn keep(&self, text: &str, words: &[Word], out: &mut Vec<Word>) {
+        let bytes = text.as_bytes();
+        out.clear();
+        out.extend(words.iter().filter(|w| {
+            self.exact.contains(w.keys[0])
+                || self.folded.contains(w.keys[1])
+                || (w.end - w.start >= 4 && self.stems.contains(w.keys[2]))
+                || (!self.short_stems.is_empty()
+                    && short_stem(&self.short_stems, &bytes[w.start..w.end]))
+        }));
+    }
+}
+
 /// The longest pattern of `automaton` (leftmost-longest, walked from its anchored `start`
 /// state) that matches `bytes` at `at`: (pattern, end).
 fn longest_in<A: Automaton>(
@@ -592,6 +646,13 @@ fn longest_in<A: Automaton>(
         }
     }
     found
+}
+
+/// Whether `word` starts with one of `stems` (in ASCII lower case), ignoring ASCII case.
+fn short_stem(stems: &[Vec<u8>], word: &[u8]) -> bool {
+    stems
+        .iter()
+        .any(|stem| word.len() >= stem.len() && word.iter().zip(stem).all(|(a, b)| a | 0x20 == *b))
 }
 
 /// Where a match of `start..end` ends when it is a whole word (a `prefix` match extended to
@@ -904,6 +965,20 @@ pub(crate) fn tail_bytes(s: &str, n: usize) -> (usize, &str) {
 
 /// Collapses runs of whitespace to one space.
 pub(crate) fn squash(text: &str) -> String {
+    // Most names and phrases are already squashed: ASCII words separated by single spaces.
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .zip(bytes.iter().skip(1).chain([&0]))
+            .all(|(&b, &next)| {
+                // ASCII other than whitespace, or a single space.
+                (BYTE_CLASS[usize::from(b)] != SPACE && b < 0x80) || (b == b' ' && next != b' ')
+            })
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -920,6 +995,44 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text(text)).collect()
+    }
+
+    /// The runs of alphanumeric characters, the plain way.
+    fn reference_words(text: &str) -> Vec<(usize, usize, bool, bool)> {
+        let mut out: Vec<(usize, usize, bool, bool)> = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (open, c.is_alphanumeric() && i < text.len()) {
+                (None, true) => open = Some(i),
+                (Some(start), false) => {
+                    let w = &text[start..i];
+                    out.push((start, i, w.is_ascii(), w.bytes().any(|b| b.is_ascii_digit())));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for text in [
+            "",
+            "a",
+            "The U.S. and Mexico’s pre-screened (BEST) plan, 2,000 miles; FY2010.",
+            "abcdefgh ijklmnop qrstuvwx",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "é a écrit — «naïve» 12€ x²",
+            "  ...  7\tZ\u{a0}Ωmega",
+            "Zoë’s café is 1.6km2 away",
+        ] {
+            let got: Vec<_> = super::words(text)
+                .iter()
+                .map(|w| (w.start, w.end, w.ascii, w.digits))
+                .collect();
+            assert_eq!(got, reference_words(text), "{text:?}");
+        }
     }
 
     #[test]

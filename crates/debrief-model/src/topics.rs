@@ -163,6 +163,11 @@ impl TopicLexicon {
         })
     }
 
+    /// The automaton of the keywords.
+    pub(crate) fn automaton(&self) -> Option<&WordAutomaton> {
+        self.automaton.as_ref()
+    }
+
     /// The number of keywords.
     pub fn len(&self) -> usize {
         self.keywords.len()
@@ -218,6 +223,18 @@ impl TopicCounts {
     fn add(&mut self, code: TopicCode, word: &str) {
         let entry = self.by_code.entry(code).or_default();
         entry.0 += 1;
+        // Look the word up before allocating its key: most hits repeat a word already counted.
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(lower)
+                && let Some(n) = entry.1.get_mut(lower)
+            {
+                *n += 1;
+                return;
+            }
+        }
         *entry.1.entry(word.to_ascii_lowercase()).or_default() += 1;
     }
 
