@@ -165,8 +165,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        words_into(&block.text, &mut words);
-        filter.keep(&block.text, &words, &mut named);
+        words_into(&block.text, &mut words, Some((&filter, &mut named)));
         let markers = marker_words_at(&block.text, &words);
         let hits = pass.block(block, &ranges, (&words, &named), &markers);
         if let Some(counts) = section_counts.get_mut(block_section[b])

@@ -755,7 +755,11 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
         .then(|| {
             QUALIFIER_STARTS
                 .contains(t)
-                .then(|| QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws)))
+                .then(|| {
+                    QUALIFIERS.iter().find(|(ws, _)| {
+                        ws[0].len() == t.len() && spells(text, toks, i, ws)
+                    })
+                })
                 .flatten()
         })
         .flatten()

@@ -291,13 +291,21 @@ impl Word {
 /// the block.
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    words_into(text, &mut out);
+    words_into(text, &mut out, None);
     out
 }
 
-/// [`words`] into `out` (cleared first), so that a buffer serves block after block.
-pub(crate) fn words_into(text: &str, out: &mut Vec<Word>) {
+/// [`words`] into `out` (cleared first), so that a buffer serves block after block; with a
+/// filter, also the words it keeps into its buffer (see [`WordFilter`]).
+pub(crate) fn words_into(
+    text: &str,
+    out: &mut Vec<Word>,
+    mut filter: Option<(&WordFilter, &mut Vec<Word>)>,
+) {
     out.clear();
+    if let Some((_, kept)) = &mut filter {
+        kept.clear();
+    }
     let bytes = text.as_bytes();
     let n = bytes.len();
     // Tight loops over ASCII, one between words and one inside a word; a character outside
@@ -335,7 +343,13 @@ pub(crate) fn words_into(text: &str, out: &mut Vec<Word>) {
             }
             break;
         }
-        out.push(Word::new(bytes, start, i, seen));
+        let word = Word::new(bytes, start, i, seen);
+        if let Some((filter, kept)) = &mut filter
+            && filter.keeps(text, &word)
+        {
+            kept.push(word);
+        }
+        out.push(word);
     }
 }
 
@@ -602,18 +616,15 @@ impl WordFilter {
         filter
     }
 
-    /// Sets `out` to the words of `text` that some automaton may match from (a superset of
-    /// what each needs: [`WordAutomaton::matches`] filters again).
-    pub(crate) fn keep(&self, text: &str, words: &[Word], out: &mut Vec<Word>) {
-        let bytes = text.as_bytes();
-        out.clear();
-        out.extend(words.iter().filter(|w| {
-            self.exact.contains(w.keys[0])
-                || self.folded.contains(w.keys[1])
-                || (w.end - w.start >= 4 && self.stems.contains(w.keys[2]))
-                || (!self.short_stems.is_empty()
-                    && short_stem(&self.short_stems, &bytes[w.start..w.end]))
-        }));
+    /// Whether some automaton may match from `word` of `text` (a superset of what each needs:
+    /// [`WordAutomaton::matches`] filters again).
+    #[inline]
+    fn keeps(&self, text: &str, w: &Word) -> bool {
+        self.exact.contains(w.keys[0])
+            || self.folded.contains(w.keys[1])
+            || (w.end - w.start >= 4 && self.stems.contains(w.keys[2]))
+            || (!self.short_stems.is_empty()
+                && short_stem(&self.short_stems, &text.as_bytes()[w.start..w.end]))
     }
 }
 
@@ -683,8 +694,9 @@ fn word_end(text: &str, start: usize, mut end: usize, prefix: bool) -> Option<us
 #[derive(Debug)]
 pub(crate) struct WordSet {
     keys: KeySet,
-    /// The words, sorted (in ASCII lower case when `fold`).
-    words: Vec<String>,
+    /// The words (in ASCII lower case when `fold`) with their keys, sorted by key: a word whose
+    /// key is in the table is compared with the few words of that key only.
+    words: Vec<(u16, String)>,
     /// Whether ASCII case is ignored.
     fold: bool,
 }
@@ -693,7 +705,7 @@ impl WordSet {
     /// The set of `words`, matched ignoring ASCII case when `fold` (a word outside ASCII is
     /// then lower-cased with Unicode rules before it is looked up).
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>, fold: bool) -> WordSet {
-        let mut words: Vec<String> = words
+        let mut words: Vec<(u16, String)> = words
             .into_iter()
             .map(|w| {
                 if fold {
@@ -703,12 +715,13 @@ impl WordSet {
                 }
             })
             .filter(|w| !w.is_empty())
+            .map(|w| (word_key(w.as_bytes(), fold), w))
             .collect();
         words.sort_unstable();
         words.dedup();
         let mut keys = KeySet::new();
-        for w in &words {
-            keys.insert(word_key(w.as_bytes(), fold));
+        for (key, _) in &words {
+            keys.insert(*key);
         }
         WordSet { keys, words, fold }
     }
@@ -718,16 +731,30 @@ impl WordSet {
         if word.is_empty() {
             return false;
         }
-        if word.is_ascii() && !self.keys.contains(word_key(word.as_bytes(), self.fold)) {
+        if !word.is_ascii() {
+            // Unicode lower-casing may change the bytes the key is made of.
+            let lower = if self.fold {
+                word.to_lowercase()
+            } else {
+                word.to_owned()
+            };
+            return self.words.iter().any(|(_, w)| *w == lower);
+        }
+        let key = word_key(word.as_bytes(), self.fold);
+        if !self.keys.contains(key) {
             return false;
         }
-        let find = |w: &str| self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
-        if self.fold {
-            let mut buf = [0u8; 32];
-            find(ascii_lower(word, &mut buf).as_ref())
-        } else {
-            find(word)
-        }
+        let from = self.words.partition_point(|(k, _)| *k < key);
+        self.words[from..]
+            .iter()
+            .take_while(|(k, _)| *k == key)
+            .any(|(_, w)| {
+                if self.fold {
+                    w.eq_ignore_ascii_case(word)
+                } else {
+                    w == word
+                }
+            })
     }
 }
 
