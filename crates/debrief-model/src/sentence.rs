@@ -21,7 +21,9 @@
 
 use std::ops::Range;
 
-use crate::text::ascii_lower;
+use std::sync::LazyLock;
+
+use crate::text::WordSet;
 
 /// Abbreviations that precede a name or a number and never end a sentence before a capitalised
 /// word (lower case, no final period).
@@ -161,6 +163,19 @@ const SENTENCE_OPENERS: &[&str] = &[
     "you",
     "your",
 ];
+
+/// The word lists as sets (ASCII case ignored).
+struct WordSets {
+    titles: WordSet,
+    others: WordSet,
+    openers: WordSet,
+}
+
+static WORD_SETS: LazyLock<WordSets> = LazyLock::new(|| WordSets {
+    titles: WordSet::new(TITLE_ABBREVIATIONS.iter().copied(), true),
+    others: WordSet::new(OTHER_ABBREVIATIONS.iter().copied(), true),
+    openers: WordSet::new(SENTENCE_OPENERS.iter().copied(), true),
+});
 
 /// Characters that mark a list item or a bullet inside running text.
 fn is_bullet(c: char) -> bool {
@@ -335,9 +350,7 @@ impl<'a> Segmenter<'a> {
 
     /// Whether the word at `at` is a sentence opener ("The", "However").
     fn opener_at(&self, at: usize) -> bool {
-        let mut buf = [0u8; 32];
-        let lower = ascii_lower(self.word_at(at), &mut buf);
-        SENTENCE_OPENERS.binary_search(&lower.as_ref()).is_ok()
+        WORD_SETS.openers.contains(self.word_at(at))
     }
 
     /// Counts a spaced ellipsis (` . . .`) starting at `i` (which holds a space before a dot):
@@ -425,6 +438,17 @@ impl<'a> Segmenter<'a> {
     /// Decides a single period at `i` followed (after whitespace) by `next` at `next_at`, which
     /// is not a lower-case letter.
     fn period_ends_sentence(&self, i: usize, next_at: usize, next: char) -> bool {
+        // Most periods end a plain word (ASCII letters and digits after whitespace), longer than
+        // any abbreviation: decided without reading the token as text.
+        let plain = self.bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if plain > MAX_ABBREVIATION && (plain == i || self.bytes[i - plain - 1].is_ascii_whitespace())
+        {
+            return true;
+        }
         // The token ends at the period and starts after the last whitespace before it.
         let mut token_start = i;
         while let Some(c) = self.char_before(token_start)
@@ -446,15 +470,12 @@ impl<'a> Segmenter<'a> {
         if token.len() > MAX_ABBREVIATION && token.is_ascii() && !token.contains('.') {
             return true;
         }
-        let mut buf = [0u8; 32];
-        let lower = ascii_lower(token, &mut buf);
-        let lower = lower.as_ref();
         let opener = || self.opener_at(next_at);
-        if TITLE_ABBREVIATIONS.binary_search(&lower).is_ok() {
+        if WORD_SETS.titles.contains(token) {
             return false;
         }
         let dotted = is_dotted_acronym(token);
-        if OTHER_ABBREVIATIONS.binary_search(&lower).is_ok() || dotted {
+        if dotted || WORD_SETS.others.contains(token) {
             return !next.is_ascii_digit() && next != '§' && opener();
         }
         let mut chars = token.chars();
