@@ -31,7 +31,10 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Quotes, dashes, bullets and spaces of General Punctuation (U+2000–U+206F) are the
+    // characters outside ASCII that policy text has most; none is alphanumeric, and this test
+    // spares them the Unicode tables (about 4 million instructions over two corpus copies).
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -1040,6 +1043,13 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
