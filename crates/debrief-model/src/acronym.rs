@@ -132,27 +132,47 @@ fn long_form(before: &str, short: &str) -> Option<usize> {
         window_start = k;
     }
     let window = &before[window_start..];
-    let chars: Vec<(usize, char)> = window.char_indices().collect();
-    let mut l = chars.len();
-    for (s_idx, sc) in short_chars.iter().enumerate().rev() {
-        let first = s_idx == 0;
-        loop {
-            if l == 0 {
-                return None;
-            }
-            l -= 1;
-            let (pos, lc) = chars[l];
-            let at_word_start = pos == 0
-                || window[..pos]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| !p.is_alphanumeric());
-            if lc.to_ascii_lowercase() == *sc && (!first || at_word_start) {
-                break;
+    let start = if window.is_ascii() {
+        // The same walk over bytes, without collecting the characters (most windows are ASCII).
+        let bytes = window.as_bytes();
+        let mut l = bytes.len();
+        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
+            let first = s_idx == 0;
+            loop {
+                if l == 0 {
+                    return None;
+                }
+                l -= 1;
+                let at_word_start = l == 0 || !bytes[l - 1].is_ascii_alphanumeric();
+                if char::from(bytes[l].to_ascii_lowercase()) == *sc && (!first || at_word_start) {
+                    break;
+                }
             }
         }
-    }
-    let start = chars[l].0;
+        l
+    } else {
+        let chars: Vec<(usize, char)> = window.char_indices().collect();
+        let mut l = chars.len();
+        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
+            let first = s_idx == 0;
+            loop {
+                if l == 0 {
+                    return None;
+                }
+                l -= 1;
+                let (pos, lc) = chars[l];
+                let at_word_start = pos == 0
+                    || window[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| !p.is_alphanumeric());
+                if lc.to_ascii_lowercase() == *sc && (!first || at_word_start) {
+                    break;
+                }
+            }
+        }
+        chars[l].0
+    };
     let long = &window[start..];
     if long.chars().count() <= short.chars().count() || long.split_whitespace().count() < 2 {
         return None;
