@@ -12,6 +12,7 @@
 //! it is a byte range of the original input even where the parser repaired the text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
@@ -225,7 +226,7 @@ struct Entities<'o, 'd> {
 /// Acronyms used without definition, in order of first use, with their counts.
 #[derive(Default)]
 struct KnownAcronyms {
-    index: HashMap<String, usize>,
+    index: Index,
     list: Vec<(String, String, usize)>,
 }
 
@@ -464,7 +465,7 @@ fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> V
 /// Actors by id, in order of first mention.
 #[derive(Default)]
 struct ActorTable {
-    index: HashMap<String, usize>,
+    index: Index,
     list: Vec<Actor>,
 }
 
@@ -485,19 +486,55 @@ impl ActorTable {
     }
 }
 
+/// A map from names or ids to positions in a list, hashed with FNV-1a: the keys are short
+/// strings, for which SipHash (the standard default, built against hash flooding that does
+/// not concern a table of names read from one document) costs several times as much.
+type Index = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+/// The 64-bit FNV-1a hash, for [`Index`].
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// Programs by slug, in order of first mention.
 #[derive(Default)]
 struct ProgramTable {
-    index: HashMap<String, usize>,
+    index: Index,
+    /// The same by name as written (squashed).
+    by_name: Index,
     list: Vec<Program>,
 }
 
 impl ProgramTable {
     fn intern(&mut self, name: &str, kind: ProgramKind, named: bool) -> usize {
-        let id = slug(name);
-        if let Some(&i) = self.index.get(&id) {
+        // A name seen before has the same slug: look it up without making the slug.
+        if let Some(&i) = self.by_name.get(name) {
             return i;
         }
+        let id = slug(name);
+        if let Some(&i) = self.index.get(&id) {
+            self.by_name.insert(name.to_owned(), i);
+            return i;
+        }
+        self.by_name.insert(name.to_owned(), self.list.len());
         self.list.push(Program {
             id: id.clone(),
             name: name.to_owned(),
