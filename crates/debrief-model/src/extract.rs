@@ -124,13 +124,19 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut brief = Brief::default();
     let mut block_sentences: Vec<Vec<Range<usize>>> = Vec::with_capacity(doc.blocks.len());
     let mut defined = Defined::default();
+    // The input spans of the sentences, block after block (`block_spans[b]..block_spans[b + 1]`).
+    let mut spans: Vec<Span> = Vec::new();
+    let mut block_spans: Vec<usize> = Vec::with_capacity(doc.blocks.len() + 1);
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = sentences(&block.text);
+        block_spans.push(spans.len());
         for r in &ranges {
+            let span = block.source_span(r.clone());
+            spans.push(span);
             brief.sentences.push(Sentence {
                 block: b,
                 range: r.clone(),
-                span: block.source_span(r.clone()),
+                span,
             });
         }
         for d in acronym_definitions(&block.text) {
@@ -138,6 +144,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         }
         block_sentences.push(ranges);
     }
+    block_spans.push(spans.len());
 
     // Pass 2: actors, programs, quantities, topic counts.
     let mut pass = Entities {
@@ -168,7 +175,12 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         let ranges = std::mem::take(&mut block_sentences[b]);
         words_into(&block.text, &mut words, Some((&filter, &mut named)));
         let markers = marker_words_at(&block.text, &words);
-        let hits = pass.block(block, &ranges, (&words, &named), &markers);
+        let hits = pass.block(
+            block,
+            (&ranges, &spans[block_spans[b]..block_spans[b + 1]]),
+            (&words, &named),
+            &markers,
+        );
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
@@ -245,6 +257,8 @@ impl KnownAcronyms {
 struct Located<'b, 'a> {
     block: &'b Block<'a>,
     sentences: &'b [Range<usize>],
+    /// The input span of each sentence.
+    spans: &'b [Span],
     words: &'b [Word],
 }
 
@@ -255,8 +269,9 @@ impl Located<'_, '_> {
         let first = self.sentences.partition_point(|r| r.end <= range.start);
         let last = self.sentences.partition_point(|r| r.end < range.end);
         match (self.sentences.get(first), self.sentences.get(last)) {
+            (Some(_), _) if last <= first => self.spans[first],
             (Some(a), Some(b)) => self.block.source_span(a.start..b.end.max(a.end)),
-            (Some(a), None) => self.block.source_span(a.clone()),
+            (Some(_), None) => self.spans[first],
             _ => self.block.span,
         }
     }
@@ -286,13 +301,14 @@ impl Entities<'_, '_> {
     fn block(
         &mut self,
         block: &Block<'_>,
-        sentences: &[Range<usize>],
+        (sentences, spans): (&[Range<usize>], &[Span]),
         (words, named): (&[Word], &[Word]),
         markers: &MarkerWords,
     ) -> Vec<Hit> {
         let at = Located {
             block,
             sentences,
+            spans,
             words: named,
         };
         let mut hits = self.actors_in(&at);
@@ -400,7 +416,7 @@ impl Entities<'_, '_> {
     /// (see [`candidates`](crate::quantity::candidates)).
     fn quantities_in(&mut self, at: &Located<'_, '_>, candidates: &[usize]) {
         let text = &at.block.text;
-        for r in at.sentences {
+        for (k, r) in at.sentences.iter().enumerate() {
             let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
             let from = candidates.partition_point(|&p| p < r.start);
             let to = candidates.partition_point(|&p| p < r.end);
@@ -414,7 +430,7 @@ impl Entities<'_, '_> {
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),
                     span: at.block.source_span(range),
-                    sentence: at.block.source_span(r.clone()),
+                    sentence: at.spans[k],
                     kind: q.kind,
                     value: q.value,
                     upper: q.upper,

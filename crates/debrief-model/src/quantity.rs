@@ -681,6 +681,14 @@ fn number_value(s: &str) -> Option<f64> {
     if dots > 1 {
         return None;
     }
+    if dots == 0 && n <= 15 {
+        // A whole number below 2^53 is exact as an f64: no need for the float parser.
+        let whole = digits[..n]
+            .iter()
+            .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        #[allow(clippy::cast_precision_loss, reason = "below 10^15 < 2^53: exact")]
+        return Some(whole as f64);
+    }
     std::str::from_utf8(&digits[..n]).ok()?.parse().ok()
 }
 
