@@ -21,8 +21,8 @@ use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{
-    MarkerWords, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug, squash,
-    words_into,
+    BlockWords, MarkerWords, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
+    squash,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
@@ -168,23 +168,23 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         .into_iter()
         .flatten(),
     );
-    let (mut words, mut named) = (Vec::new(), Vec::new());
+    let mut words = BlockWords::default();
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        words_into(&block.text, &mut words, Some((&filter, &mut named)));
-        let markers = marker_words_at(&block.text, &words);
+        words.read(&block.text, &filter);
+        let markers = marker_words_at(&block.text, &words.markers);
         let hits = pass.block(
             block,
             (&ranges, &spans[block_spans[b]..block_spans[b + 1]]),
-            (&words, &named),
+            (&words.digits, &words.named),
             &markers,
         );
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count_at(&block.text, &named, counts);
+            options.topics.count_at(&block.text, &words.named, counts);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -296,13 +296,13 @@ impl Entities<'_, '_> {
     /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
     /// quantities.
     ///
-    /// `words` are the block's words; `named` those of them the automata may match from (see
-    /// [`WordFilter`]).
+    /// `digits` are the block's words with digits; `named` those the automata may match from
+    /// (see [`BlockWords`]).
     fn block(
         &mut self,
         block: &Block<'_>,
         (sentences, spans): (&[Range<usize>], &[Span]),
-        (words, named): (&[Word], &[Word]),
+        (digits, named): (&[Word], &[Word]),
         markers: &MarkerWords,
     ) -> Vec<Hit> {
         let at = Located {
@@ -316,7 +316,7 @@ impl Entities<'_, '_> {
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at, &candidates(&block.text, words, &markers.numbers));
+        self.quantities_in(&at, &candidates(&block.text, digits, &markers.numbers));
         hits
     }
 

@@ -294,21 +294,52 @@ impl Word {
 /// the block.
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    words_into(text, &mut out, None);
+    for_each_word(text, |w| out.push(w));
     out
 }
 
-/// [`words`] into `out` (cleared first), so that a buffer serves block after block; with a
-/// filter, also the words it keeps into its buffer (see [`WordFilter`]).
-pub(crate) fn words_into(
-    text: &str,
-    out: &mut Vec<Word>,
-    mut filter: Option<(&WordFilter, &mut Vec<Word>)>,
-) {
-    out.clear();
-    if let Some((_, kept)) = &mut filter {
-        kept.clear();
+/// The words of a block, sorted by who needs them: most words are needed by nobody, and are
+/// looked at once, as they are found, and kept nowhere.
+#[derive(Debug, Default)]
+pub(crate) struct BlockWords {
+    /// The words some automaton may match from (see [`WordFilter`]).
+    pub(crate) named: Vec<Word>,
+    /// The words that may be or begin a marker word (see [`marker_words_at`]): those whose key
+    /// is a marker word's, and the runs joined by hyphens.
+    pub(crate) markers: Vec<Word>,
+    /// The words holding a digit (see [`crate::quantity::candidates`]).
+    pub(crate) digits: Vec<Word>,
+}
+
+impl BlockWords {
+    /// Reads the words of `text` (the buffers are cleared first and reused).
+    pub(crate) fn read(&mut self, text: &str, filter: &WordFilter) {
+        self.named.clear();
+        self.markers.clear();
+        self.digits.clear();
+        let bytes = text.as_bytes();
+        // Where a word after a hyphen would start: a run joined to the previous one.
+        let mut after_hyphen = usize::MAX;
+        for_each_word(text, |w| {
+            if filter.keeps(text, &w) {
+                self.named.push(w);
+            }
+            let hyphen = bytes.get(w.end) == Some(&b'-');
+            if MARKER_KEYS.contains(w.keys[1]) || hyphen || w.start == after_hyphen {
+                self.markers.push(w);
+            }
+            if hyphen {
+                after_hyphen = w.end + 1;
+            }
+            if w.digits {
+                self.digits.push(w);
+            }
+        });
     }
+}
+
+/// Calls `each` with every word of `text` (see [`words`]), in order.
+pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Word)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // Tight loops over ASCII, one between words and one inside a word; a character outside
@@ -346,13 +377,7 @@ pub(crate) fn words_into(
             }
             break;
         }
-        let word = Word::new(bytes, start, i, seen);
-        if let Some((filter, kept)) = &mut filter
-            && filter.keeps(text, &word)
-        {
-            kept.push(word);
-        }
-        out.push(word);
+        each(Word::new(bytes, start, i, seen));
     }
 }
 
@@ -867,6 +892,7 @@ pub(crate) fn marker_words_at(text: &str, words: &[Word]) -> MarkerWords {
         // character outside ASCII.
         let mut last = k;
         while words[last].ascii
+            && bytes[first.start].is_ascii_alphabetic()
             && words.get(last + 1).is_some_and(|next| {
                 next.start == words[last].end + 1
                     && bytes[words[last].end] == b'-'
@@ -1116,6 +1142,15 @@ mod tests {
         };
         assert_eq!(words(&m.triggers), ["Should", "must", "Recommends"]);
         assert_eq!(words(&m.numbers), ["two-thirds", "ten"]);
+        // A number word after a hyphen that follows digits is a word of its own; one glued to
+        // a character outside ASCII is not.
+        let other = "2010-ten and “two” or twenty-five";
+        let found: Vec<&str> = marker_words(other)
+            .numbers
+            .iter()
+            .map(|&p| other[p..].split(' ').next().unwrap())
+            .collect();
+        assert_eq!(found, ["ten", "twenty-five"]);
     }
 
     #[test]
