@@ -266,23 +266,30 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// The word `bytes[start..end]`, whose bytes' classes or-ed are `classes`.
+    /// The word `bytes[start..end]` (not empty), whose bytes' classes or-ed are `classes`.
+    #[inline]
     fn new(bytes: &[u8], start: usize, end: usize, classes: u8) -> Word {
         let word = &bytes[start..end];
+        let n = word.len();
+        // The three keys of `word_key` from one reading of the bytes they are made of.
+        let (first, last) = (word[0], word[n - 1]);
+        let packed = |a: u8, b: u8, c: u8, n: usize| {
+            #[allow(clippy::cast_possible_truncation, reason = "as in `word_key`")]
+            let n = n as u32;
+            u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16 | n << 24
+        };
+        let whole = packed(first, word[n / 2], last, n);
+        let stem = if n >= 4 {
+            mix(packed(first, word[2], word[3], 4) | FOLD)
+        } else {
+            0
+        };
         Word {
             start,
             end,
             ascii: classes & OTHER == 0,
             digits: classes & DIGIT == DIGIT,
-            keys: [
-                word_key(word, false),
-                word_key(word, true),
-                if word.len() >= 4 {
-                    word_key(&word[..4], true)
-                } else {
-                    0
-                },
-            ],
+            keys: [mix(whole), mix(whole | FOLD), stem],
         }
     }
 }
@@ -455,14 +462,22 @@ impl KeySet {
 #[allow(
     clippy::cast_possible_truncation,
     clippy::cast_lossless,
-    reason = "`as` in a const fn; only the high 16 bits of the product are kept"
+    reason = "`as` in a const fn; the length is kept modulo 256"
 )]
 const fn word_key(word: &[u8], fold: bool) -> u16 {
     let n = word.len();
-    let case = if fold { 0x0020_2020 } else { 0 };
-    let x = (word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16
-        | (n as u32) << 24)
-        | case;
+    let x = word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16
+        | (n as u32) << 24;
+    mix(if fold { x | FOLD } else { x })
+}
+
+/// What [`word_key`] ors into the three bytes to ignore ASCII case (it sets the lower-case
+/// bit of letters, and changes no digit).
+const FOLD: u32 = 0x0020_2020;
+
+/// The key of the packed bytes and length of a word: the high 16 bits of a multiplicative hash.
+#[allow(clippy::cast_possible_truncation, reason = "the high 16 bits")]
+const fn mix(x: u32) -> u16 {
     (x.wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
