@@ -263,11 +263,17 @@ impl<'a> Segmenter<'a> {
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
-        self.text.get(i..).and_then(|s| s.chars().next())
+        match self.bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            _ => self.text.get(i..).and_then(|s| s.chars().next()),
+        }
     }
 
     fn char_before(&self, i: usize) -> Option<char> {
-        self.text.get(..i).and_then(|s| s.chars().next_back())
+        match i.checked_sub(1).and_then(|k| self.bytes.get(k)) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            _ => self.text.get(..i).and_then(|s| s.chars().next_back()),
+        }
     }
 
     /// Bullets (U+2022 and friends) and the ellipsis character start with byte 0xE2.
@@ -331,11 +337,21 @@ impl<'a> Segmenter<'a> {
 
     /// The first non-whitespace character at or after `from`.
     fn next_visible(&self, from: usize) -> Option<(usize, char)> {
-        self.text
-            .get(from..)?
-            .char_indices()
-            .find(|(_, c)| !c.is_whitespace())
-            .map(|(k, c)| (from + k, c))
+        // ASCII whitespace byte by byte; anything else decoded.
+        let mut at = from;
+        while let Some(&b) = self.bytes.get(at) {
+            if b >= 0x80 {
+                return self.text.get(at..)?
+                    .char_indices()
+                    .find(|(_, c)| !c.is_whitespace())
+                    .map(|(k, c)| (at + k, c));
+            }
+            if !b.is_ascii_whitespace() && b != 0x0b {
+                return Some((at, char::from(b)));
+            }
+            at += 1;
+        }
+        None
     }
 
     /// The word starting at `at` (letters only), lower-cased.
