@@ -206,11 +206,11 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
     let mut doc_counts = TopicCounts::default();
-    for (section, counts) in sections.iter_mut().zip(&section_counts) {
-        if section.kind != crate::SectionKind::Boilerplate {
-            doc_counts.merge(counts);
-        }
+    for (section, counts) in sections.iter_mut().zip(section_counts) {
         section.topics = counts.assignments(2, 3);
+        if section.kind != crate::SectionKind::Boilerplate {
+            doc_counts.absorb(counts);
+        }
     }
     brief.topics = doc_counts.assignments(3, 5);
     brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);

@@ -258,6 +258,21 @@ impl TopicCounts {
         }
     }
 
+    /// [`TopicCounts::merge`], taking `other`'s words instead of copying them.
+    pub(crate) fn absorb(&mut self, other: TopicCounts) {
+        for (code, (hits, words)) in other.by_code {
+            let entry = self.by_code.entry(code).or_default();
+            entry.0 += hits;
+            if entry.1.is_empty() {
+                entry.1 = words;
+            } else {
+                for (w, n) in words {
+                    *entry.1.entry(w).or_default() += n;
+                }
+            }
+        }
+    }
+
     /// How many keyword occurrences of `code` were counted.
     pub fn hits(&self, code: TopicCode) -> usize {
         self.by_code.get(&code).map_or(0, |(h, _)| *h)
