@@ -469,7 +469,7 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        let scan = self.scan(text, &words(text));
+        let scan = self.scan(text, &words(text), &mut Vec::new());
         scan.acronyms.into_iter().map(move |(range, a)| {
             let (short, long) = &self.acronyms[a];
             (range, short.as_str(), long.as_str())
@@ -478,7 +478,7 @@ impl Gazetteer {
 
     /// Reads `text` once: names, office titles and known acronyms. `words` are its
     /// [`words`].
-    fn scan(&self, text: &str, words: &[Word]) -> Scan {
+    fn scan(&self, text: &str, words: &[Word], matches: &mut Vec<(Range<usize>, usize)>) -> Scan {
         let mut scan = Scan {
             raw: Vec::new(),
             titles: Vec::new(),
@@ -487,7 +487,8 @@ impl Gazetteer {
         let Some(automaton) = &self.automaton else {
             return scan;
         };
-        for (range, pattern) in automaton.matches(text, words) {
+        automaton.matches_into(text, words, matches);
+        for (range, pattern) in matches.drain(..) {
             let (target, acronym) = self.patterns[pattern];
             if let Some(a) = acronym {
                 scan.acronyms.push((range.clone(), a));
@@ -510,13 +511,14 @@ impl Gazetteer {
 
     /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
     /// [`Gazetteer::known_acronyms`]), from one reading of the text; `words` are its
-    /// [`words`].
+    /// [`words`] (at least those a name may start at), `matches` a buffer.
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
         words: &[Word],
+        matches: &mut Vec<(Range<usize>, usize)>,
     ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
-        let scan = self.scan(text, words);
+        let scan = self.scan(text, words, matches);
         let acronyms = scan
             .acronyms
             .iter()
@@ -549,7 +551,7 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        let scan = self.scan(text, &words(text));
+        let scan = self.scan(text, &words(text), &mut Vec::new());
         self.resolve(text, &scan)
     }
 

@@ -21,7 +21,7 @@ use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::text::{
-    BlockWords, MarkerWords, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
+    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
     squash,
 };
 use crate::{
@@ -156,6 +156,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         programs: ProgramTable::default(),
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
+        scratch: Scratch::default(),
     };
     // The words any of the four automata may match from, found once per block.
     let filter = WordFilter::new(
@@ -184,7 +185,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count_at(&block.text, &words.named, counts);
+            options
+                .topics
+                .count_at(&block.text, &words.named, counts, &mut pass.scratch.matches);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -233,6 +236,7 @@ struct Entities<'o, 'd> {
     programs: ProgramTable,
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
+    scratch: Scratch,
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
@@ -326,7 +330,7 @@ impl Entities<'_, '_> {
         let (found, acronyms) = self
             .options
             .gazetteer
-            .find_with_acronyms(&at.block.text, at.words);
+            .find_with_acronyms(&at.block.text, at.words, &mut self.scratch.matches);
         for (_, short, long) in acronyms {
             self.known_acronyms.add(short, long);
         }
@@ -356,7 +360,8 @@ impl Entities<'_, '_> {
         let Some(automaton) = &self.defined_automaton else {
             return program_hits;
         };
-        for (range, p) in automaton.matches(&at.block.text, at.words) {
+        automaton.matches_into(&at.block.text, at.words, &mut self.scratch.matches);
+        for (range, p) in self.scratch.matches.drain(..) {
             let term = &self.defined.terms[p];
             if term.is_short {
                 self.term_counts[p] += 1;
@@ -395,7 +400,7 @@ impl Entities<'_, '_> {
         program_hits: &[(Range<usize>, usize)],
     ) {
         let text = &at.block.text;
-        for m in programs_at(text, at.words) {
+        for m in programs_at(text, at.words, &mut self.scratch) {
             if hits
                 .iter()
                 .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
@@ -424,8 +429,13 @@ impl Entities<'_, '_> {
             if from == to {
                 continue;
             }
-            let local: Vec<usize> = candidates[from..to].iter().map(|p| p - r.start).collect();
-            for q in quantities_from(&text[r.clone()], &local) {
+            let found = quantities_from(
+                &text[r.clone()],
+                &candidates[from..to],
+                r.start,
+                &mut self.scratch.tokens,
+            );
+            for q in found {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),

@@ -21,7 +21,9 @@ use std::sync::LazyLock;
 
 use crate::ProgramKind;
 use crate::lexicon::{self, records};
-use crate::text::{Token, Word, WordAutomaton, is_capitalised, tail_bytes, tokenize, words};
+use crate::text::{
+    Scratch, Token, Word, WordAutomaton, is_capitalised, tail_bytes, tokenize_into, words,
+};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +165,7 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// assert!(!p[1].named);
 /// ```
 pub fn programs(text: &str) -> Vec<ProgramMatch> {
-    programs_at(text, &words(text))
+    programs_at(text, &words(text), &mut Scratch::default())
 }
 
 /// The automaton of the head nouns.
@@ -171,14 +173,15 @@ pub(crate) fn head_automaton() -> Option<&'static WordAutomaton> {
     HEADS.automaton.as_ref()
 }
 
-/// [`programs`], given the text's [`words`].
-pub(crate) fn programs_at(text: &str, words: &[Word]) -> Vec<ProgramMatch> {
+/// [`programs`], given the text's [`words`] and buffers.
+pub(crate) fn programs_at(text: &str, words: &[Word], scratch: &mut Scratch) -> Vec<ProgramMatch> {
     let mut out: Vec<ProgramMatch> = Vec::new();
     let Some(automaton) = &HEADS.automaton else {
         return out;
     };
     // Each head is read with the words before it: a window of the text, not all of it.
-    for (range, pattern) in automaton.matches(text, words) {
+    automaton.matches_into(text, words, &mut scratch.matches);
+    for &(ref range, pattern) in &scratch.matches {
         let (base, window) = tail_bytes(&text[..range.end], 240);
         // Start the window at a word boundary.
         let skip = if base == 0 {
@@ -195,7 +198,8 @@ pub(crate) fn programs_at(text: &str, words: &[Word]) -> Vec<ProgramMatch> {
             end += 1;
         }
         let window = &text[base..end];
-        let toks = tokenize(window);
+        tokenize_into(window, &mut scratch.tokens);
+        let toks = &scratch.tokens;
         let head = range.start - base..range.end - base;
         let found = match HEADS.described.get(pattern).copied().flatten() {
             Some(kind) => {

@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::{Token, Word, WordSet, is_capitalised, tokenize};
+use crate::text::{Token, Word, WordSet, is_capitalised, tokenize_into};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -444,7 +444,12 @@ fn adjective_like(w: &str) -> bool {
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
     let words = crate::text::words(text);
     let numbers = crate::text::marker_words_at(text, &words).numbers;
-    quantities_from(text, &candidates(text, &words, &numbers))
+    quantities_from(
+        text,
+        &candidates(text, &words, &numbers),
+        0,
+        &mut Vec::new(),
+    )
 }
 
 /// Where a quantity may be found in `text`, sorted: each run of ASCII digits that is not glued
@@ -484,24 +489,30 @@ pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> 
     out
 }
 
-/// The quantities of `text` (a sentence) near `candidates` (from [`candidates`], offsets into
-/// `text`). Work happens only near a candidate: the text is read in windows around them, not
+/// The quantities of `text` (a sentence) near `candidates` (from [`candidates`]: offsets into
+/// `text` plus `offset`); `tokens` is a buffer. Work happens only near a candidate: the text is read in windows around them, not
 /// word by word.
-pub(crate) fn quantities_from(text: &str, candidates: &[usize]) -> Vec<QuantityMatch> {
+pub(crate) fn quantities_from(
+    text: &str,
+    candidates: &[usize],
+    offset: usize,
+    tokens: &mut Vec<Token>,
+) -> Vec<QuantityMatch> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < candidates.len() {
         // A window from a little before the first candidate to well after the last one that
         // is near it.
         let first = k;
-        let start = window_start(text, candidates[k].saturating_sub(32), candidates[k]);
-        let mut end = window_end(text, candidates[k] + 72);
+        let c = candidates[k] - offset;
+        let start = window_start(text, c.saturating_sub(32), c);
+        let mut end = window_end(text, c + 72);
         k += 1;
-        while k < candidates.len() && candidates[k] < end {
-            end = window_end(text, candidates[k] + 72);
+        while k < candidates.len() && candidates[k] - offset < end {
+            end = window_end(text, candidates[k] - offset + 72);
             k += 1;
         }
-        scan(text, start..end, &candidates[first..k], &mut out);
+        scan(text, start..end, (&candidates[first..k], offset), tokens, &mut out);
     }
     out
 }
@@ -532,14 +543,21 @@ fn window_end(text: &str, from: usize) -> usize {
 /// The quantities of `text[window]` that involve one of the `candidates` (offsets into
 /// `text`, sorted), with ranges into `text`. A quantity may start a few words before its number
 /// ("as much as 40 percent", "between 2 and 5 percent").
-fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<QuantityMatch>) {
+fn scan(
+    text: &str,
+    window: Range<usize>,
+    (candidates, offset): (&[usize], usize),
+    toks: &mut Vec<Token>,
+    out: &mut Vec<QuantityMatch>,
+) {
     let base = window.start;
     let part = &text[window];
-    let toks = tokenize(part);
+    tokenize_into(part, toks);
+    let toks = toks.as_slice();
     let mut next_free = 0; // the first token not yet inside a found quantity
     for &c in candidates {
         // The token holding the candidate ("FY2010" holds its digits).
-        let at = c - base;
+        let at = c - offset - base;
         let k = toks.partition_point(|t| t.end <= at);
         if toks.get(k).is_none_or(|t| t.start > at) {
             continue;
@@ -551,7 +569,7 @@ fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<Qu
             if !could_start(toks[i].text(part)) {
                 continue;
             }
-            if let Some((mut q, next)) = quantity_at(part, &toks, i)
+            if let Some((mut q, next)) = quantity_at(part, toks, i)
                 && next > k
             {
                 q.range = base + q.range.start..base + q.range.end;

@@ -110,8 +110,25 @@ fn word_char_at(text: &str, i: usize) -> bool {
 /// A byte loop with a fast path for ASCII; characters outside ASCII are decoded where they
 /// occur.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Buffers that the passes over a document reuse block after block, instead of allocating
+/// their own for each (allocation was about a tenth of extraction's instructions).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// For [`WordAutomaton::matches_into`].
+    pub(crate) matches: Vec<(Range<usize>, usize)>,
+    /// For [`tokenize_into`].
+    pub(crate) tokens: Vec<Token>,
+}
+
+/// [`tokenize`] into `out` (cleared first).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let width = match BYTE_CLASS[usize::from(bytes[i])] {
@@ -188,7 +205,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
         i = end;
     }
-    out
 }
 
 /// `U.S`, `D.C`, `a.m`: one- or two-letter groups joined by periods.
@@ -296,7 +312,7 @@ impl Word {
 
 /// The words of `text`: its runs of alphanumeric characters.
 ///
-/// [`WordAutomaton::matches`] tries only where these start, and looks each up by keys computed
+/// [`WordAutomaton::matches_into`] tries only where these start, and looks each up by keys computed
 /// here, so a block's words are found and hashed once and shared by every automaton that reads
 /// the block.
 pub(crate) fn words(text: &str) -> Vec<Word> {
@@ -388,7 +404,7 @@ pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Word)) {
     }
 }
 
-/// Words and phrases matched as whole words, leftmost-longest (see [`WordAutomaton::matches`]).
+/// Words and phrases matched as whole words, leftmost-longest (see [`WordAutomaton::matches_into`]).
 ///
 /// A whole-word match starts where a word starts, and the pattern's first word is that word
 /// (or, for a prefix pattern such as "immigra*", begins it). So each word is first looked up in
@@ -588,12 +604,18 @@ impl WordAutomaton {
     }
 
     /// The whole-word matches in `text`, leftmost-longest and without overlaps, as (range,
-    /// pattern); `words` are the text's [`words`]. A prefix pattern matches the start of a word
+    /// pattern); `words` are the text's [`words`] (at least those a match may start at); the matches go
+    /// into `out` (cleared first). A prefix pattern matches the start of a word
     /// and extends to its end ("immigra*" → "immigrants"). A match that is not a whole word
     /// ("the Fed" in "the Federal …") does not hide one that starts inside it.
-    pub(crate) fn matches(&self, text: &str, words: &[Word]) -> Vec<(Range<usize>, usize)> {
+    pub(crate) fn matches_into(
+        &self,
+        text: &str,
+        words: &[Word],
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        out.clear();
         let bytes = text.as_bytes();
-        let mut out: Vec<(Range<usize>, usize)> = Vec::new();
         let mut pos = 0;
         if self.word_initial {
             for word in words {
@@ -615,7 +637,6 @@ impl WordAutomaton {
                 }
             }
         }
-        out
     }
 
     /// The whole-word match at `start`, if any: (range, pattern).
@@ -660,7 +681,7 @@ impl WordFilter {
     }
 
     /// Whether some automaton may match from `word` of `text` (a superset of what each needs:
-    /// [`WordAutomaton::matches`] filters again).
+    /// [`WordAutomaton::matches_into`] filters again).
     #[inline]
     fn keeps(&self, text: &str, w: &Word) -> bool {
         self.exact.contains(w.keys[0])

@@ -192,15 +192,22 @@ impl TopicLexicon {
     /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
     /// ```
     pub fn count(&self, text: &str, counts: &mut TopicCounts) {
-        self.count_at(text, &words(text), counts);
+        self.count_at(text, &words(text), counts, &mut Vec::new());
     }
 
-    /// [`TopicLexicon::count`], given the text's [`words`].
-    pub(crate) fn count_at(&self, text: &str, words: &[Word], counts: &mut TopicCounts) {
+    /// [`TopicLexicon::count`], given the text's [`words`] and a buffer for the matches.
+    pub(crate) fn count_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        counts: &mut TopicCounts,
+        matches: &mut Vec<(std::ops::Range<usize>, usize)>,
+    ) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        for (range, p) in automaton.matches(text, words) {
+        automaton.matches_into(text, words, matches);
+        for (range, p) in matches.drain(..) {
             counts.add(self.keywords[p].0, &text[range]);
         }
     }
