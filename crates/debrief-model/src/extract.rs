@@ -27,8 +27,9 @@ use crate::text::{
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
-    sections, sentences,
+    sections,
 };
+use crate::sentence::sentences_with;
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
 ///
@@ -127,8 +128,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     // The input spans of the sentences, block after block (`block_spans[b]..block_spans[b + 1]`).
     let mut spans: Vec<Span> = Vec::new();
     let mut block_spans: Vec<usize> = Vec::with_capacity(doc.blocks.len() + 1);
+    let mut segmenter = crate::sentence::Buffers::default();
     for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = sentences(&block.text);
+        let ranges = sentences_with(&block.text, &mut segmenter);
         block_spans.push(spans.len());
         for r in &ranges {
             let span = block.source_span(r.clone());

@@ -204,11 +204,32 @@ fn is_opener(c: char) -> bool {
 /// assert_eq!(parts, ["I live in the U.S.", "How about you?", "I work for the U.S. Government."]);
 /// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut cuts = Segmenter::new(text).cuts();
+    sentences_with(text, &mut Buffers::default())
+}
+
+/// The buffers of the segmenter, reused from text to text by [`sentences_with`].
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    cuts: Vec<usize>,
+    marker_periods: Vec<usize>,
+}
+
+/// [`sentences`] with the segmenter's buffers given.
+pub(crate) fn sentences_with(text: &str, buffers: &mut Buffers) -> Vec<Range<usize>> {
+    buffers.cuts.clear();
+    buffers.marker_periods.clear();
+    Segmenter {
+        text,
+        bytes: text.as_bytes(),
+        cuts: &mut buffers.cuts,
+        marker_periods: &mut buffers.marker_periods,
+    }
+    .cut();
+    let cuts = &mut buffers.cuts;
     cuts.push(text.len());
     let mut out = Vec::with_capacity(cuts.len());
     let mut start = 0;
-    for cut in cuts {
+    for &cut in cuts.iter() {
         if cut <= start {
             continue;
         }
@@ -223,26 +244,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-struct Segmenter<'a> {
+struct Segmenter<'a, 'b> {
     text: &'a str,
     bytes: &'a [u8],
     /// Offsets where a new sentence starts, in increasing order.
-    cuts: Vec<usize>,
+    cuts: &'b mut Vec<usize>,
     /// Periods that belong to a confirmed list marker (`1.`, `b.`): never a sentence end.
-    marker_periods: Vec<usize>,
+    marker_periods: &'b mut Vec<usize>,
 }
 
-impl<'a> Segmenter<'a> {
-    fn new(text: &'a str) -> Self {
-        Segmenter {
-            text,
-            bytes: text.as_bytes(),
-            cuts: Vec::new(),
-            marker_periods: Vec::new(),
-        }
-    }
-
-    fn cuts(mut self) -> Vec<usize> {
+impl Segmenter<'_, '_> {
+    /// Finds the cuts (sorted, without repeats).
+    fn cut(mut self) {
         self.list_markers();
         // Terminators, found with memchr; each handler returns where to look next.
         let mut i = 0;
@@ -259,7 +272,6 @@ impl<'a> Segmenter<'a> {
         }
         self.cuts.sort_unstable();
         self.cuts.dedup();
-        self.cuts
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
