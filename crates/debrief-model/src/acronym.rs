@@ -47,12 +47,14 @@ pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
             continue;
         }
         // The part before ";" or "," (SH: "(BEST; see below)").
-        let cut = inner.find([';', ',']).unwrap_or(inner.len());
+        let cut = memchr::memchr2(b';', b',', inner.as_bytes()).unwrap_or(inner.len());
         let candidate = inner[..cut].trim();
         let c_start = open + 1 + (inner[..cut].len() - inner[..cut].trim_start().len());
         let c_range = c_start..c_start + candidate.len();
-        let words_inside = candidate.split_whitespace().count();
-        if words_inside <= 2 && is_short_form(candidate) {
+        // At most two words inside (a short form), or more (a long form): the words need not
+        // all be counted.
+        let few_words = candidate.split_whitespace().nth(2).is_none();
+        if few_words && is_short_form(candidate) {
             // long form (SHORT)
             let before = &text[..open];
             let before = before.trim_end();
@@ -63,7 +65,7 @@ pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
                     whole: long_start..close + 1,
                 });
             }
-        } else if words_inside > 2 {
+        } else if !few_words {
             // SHORT (long form)
             let before = text[..open].trim_end();
             let word_start = before

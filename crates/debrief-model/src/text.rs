@@ -168,10 +168,14 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let mut end = i + width;
         while end < bytes.len() {
             let b = bytes[end];
-            // Fast path: a run of ASCII letters and digits.
-            if is_word_class(BYTE_CLASS[usize::from(b)]) {
-                end += 1;
-                continue;
+            // Fast paths: a run of ASCII letters and digits, and the space after it.
+            match BYTE_CLASS[usize::from(b)] {
+                LETTER | DIGIT => {
+                    end += 1;
+                    continue;
+                }
+                SPACE => break,
+                _ => {}
             }
             let (next, next_width) = char_at(text, end);
             if b >= 0x80 && is_word_char(next) {
