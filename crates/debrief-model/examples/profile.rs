@@ -37,9 +37,9 @@ fn main() {
     }
     let doc = debrief_parser::parse(&text);
     // Build the lazily compiled tables (gazetteer, lexicons) before anything is measured.
-    std::hint::black_box(debrief_model::extract(&debrief_parser::parse(include_str!(
-        "../../../examples/data/border-security-brief.txt"
-    ))));
+    std::hint::black_box(debrief_model::extract(&debrief_parser::parse(
+        include_str!("../../../examples/data/border-security-brief.txt"),
+    )));
     if std::env::var_os("NO_STAGES").is_none() {
         let time = |name: &str, f: &dyn Fn(&str)| {
             let t = std::time::Instant::now();

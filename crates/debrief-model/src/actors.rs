@@ -27,8 +27,8 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{self, alternatives, records};
 use crate::text::{
-    Word, WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize,
-    words,
+    Word, WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes,
+    tokenize, words,
 };
 use crate::{ActorKind, Error};
 

@@ -8,6 +8,14 @@
 //! 3. recommendations (see the `recommend` module), then topics per recommendation, per
 //!    section and for the document, and the acronyms used without definition.
 //!
+//! Pass 2 reads each block's bytes once ([`BlockWords::read`]): every word is hashed as it is
+//! found, and handed only to the stages that may want it — the four automata (gazetteer,
+//! defined terms, program heads, topics) get the words whose key is some pattern's first word,
+//! the marker-word test gets the words whose key is a modal or number word's, the quantities
+//! get the words with digits. The automata then walk from those words only, and the costly
+//! readings (tokens, modal clauses, quantities) happen in windows around what was found. Buffers
+//! ([`Scratch`]) serve block after block.
+//!
 //! Every span is computed with [`Block::source_span`](debrief_parser::Block::source_span), so
 //! it is a byte range of the original input even where the parser repaired the text.
 
@@ -20,16 +28,16 @@ use debrief_parser::{Block, BlockKind, Document, Span};
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
+use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::text::{
-    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
-    squash,
+    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
+    slug, squash,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
     sections,
 };
-use crate::sentence::sentences_with;
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
 ///
@@ -123,30 +131,12 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
 
     // Pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
-    let mut block_sentences: Vec<Vec<Range<usize>>> = Vec::with_capacity(doc.blocks.len());
-    let mut defined = Defined::default();
-    // The input spans of the sentences, block after block (`block_spans[b]..block_spans[b + 1]`).
-    let mut spans: Vec<Span> = Vec::new();
-    let mut block_spans: Vec<usize> = Vec::with_capacity(doc.blocks.len() + 1);
-    let mut segmenter = crate::sentence::Buffers::default();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = sentences_with(&block.text, &mut segmenter);
-        block_spans.push(spans.len());
-        for r in &ranges {
-            let span = block.source_span(r.clone());
-            spans.push(span);
-            brief.sentences.push(Sentence {
-                block: b,
-                range: r.clone(),
-                span,
-            });
-        }
-        for d in acronym_definitions(&block.text) {
-            defined.add(&block.text, d.short, d.long, block.source_span(d.whole));
-        }
-        block_sentences.push(ranges);
-    }
-    block_spans.push(spans.len());
+    let FirstPass {
+        mut block_sentences,
+        spans,
+        block_spans,
+        defined,
+    } = first_pass(doc, &mut brief.sentences);
 
     // Pass 2: actors, programs, quantities, topic counts.
     let mut pass = Entities {
@@ -225,6 +215,46 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief.actors = pass.actors.list;
     brief.programs = pass.programs.list;
     brief
+}
+
+/// What the first pass finds: each block's sentences, the input spans of all the sentences
+/// (block `b`'s are `spans[block_spans[b]..block_spans[b + 1]]`), and the defined terms.
+struct FirstPass {
+    block_sentences: Vec<Vec<Range<usize>>>,
+    spans: Vec<Span>,
+    block_spans: Vec<usize>,
+    defined: Defined,
+}
+
+/// The first pass: sentences (also pushed to `sentences`) and acronym definitions.
+fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
+    let mut pass = FirstPass {
+        block_sentences: Vec::with_capacity(doc.blocks.len()),
+        spans: Vec::new(),
+        block_spans: Vec::with_capacity(doc.blocks.len() + 1),
+        defined: Defined::default(),
+    };
+    let mut segmenter = SegmenterBuffers::default();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let ranges = sentences_with(&block.text, &mut segmenter);
+        pass.block_spans.push(pass.spans.len());
+        for r in &ranges {
+            let span = block.source_span(r.clone());
+            pass.spans.push(span);
+            sentences.push(Sentence {
+                block: b,
+                range: r.clone(),
+                span,
+            });
+        }
+        for d in acronym_definitions(&block.text) {
+            pass.defined
+                .add(&block.text, d.short, d.long, block.source_span(d.whole));
+        }
+        pass.block_sentences.push(ranges);
+    }
+    pass.block_spans.push(pass.spans.len());
+    pass
 }
 
 /// The second pass: what each block names and counts.
@@ -329,10 +359,11 @@ impl Entities<'_, '_> {
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let (found, acronyms) = self
-            .options
-            .gazetteer
-            .find_with_acronyms(&at.block.text, at.words, &mut self.scratch.matches);
+        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(
+            &at.block.text,
+            at.words,
+            &mut self.scratch.matches,
+        );
         for (_, short, long) in acronyms {
             self.known_acronyms.add(short, long);
         }
@@ -515,7 +546,7 @@ impl ActorTable {
 }
 
 /// A map from names or ids to positions in a list, hashed with FNV-1a: the keys are short
-/// strings, for which SipHash (the standard default, built against hash flooding that does
+/// strings, for which `SipHash` (the standard default, built against hash flooding that does
 /// not concern a table of names read from one document) costs several times as much.
 type Index = HashMap<String, usize, BuildHasherDefault<Fnv>>;
 

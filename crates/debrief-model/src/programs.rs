@@ -203,9 +203,9 @@ pub(crate) fn programs_at(text: &str, words: &[Word], scratch: &mut Scratch) -> 
         let head = range.start - base..range.end - base;
         let found = match HEADS.described.get(pattern).copied().flatten() {
             Some(kind) => {
-                token_index_at(&toks, head.start).and_then(|k| described(window, &toks, k, kind))
+                token_index_at(toks, head.start).and_then(|k| described(window, toks, k, kind))
             }
-            None => named(window, &toks, head, HEADS.kinds[pattern]),
+            None => named(window, toks, head, HEADS.kinds[pattern]),
         };
         if let Some(mut m) = found {
             m.range = base + m.range.start..base + m.range.end;

@@ -396,7 +396,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `word` (any case) ends a measured noun phrase.
 fn is_function_word(word: &str) -> bool {
-    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied(), true));
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied(), true));
     SET.contains(word)
 }
 
@@ -512,7 +513,13 @@ pub(crate) fn quantities_from(
             end = window_end(text, candidates[k] - offset + 72);
             k += 1;
         }
-        scan(text, start..end, (&candidates[first..k], offset), tokens, &mut out);
+        scan(
+            text,
+            start..end,
+            (&candidates[first..k], offset),
+            tokens,
+            &mut out,
+        );
     }
     out
 }
@@ -782,9 +789,9 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
             QUALIFIER_STARTS
                 .contains(t)
                 .then(|| {
-                    QUALIFIERS.iter().find(|(ws, _)| {
-                        ws[0].len() == t.len() && spells(text, toks, i, ws)
-                    })
+                    QUALIFIERS
+                        .iter()
+                        .find(|(ws, _)| ws[0].len() == t.len() && spells(text, toks, i, ws))
                 })
                 .flatten()
         })

@@ -358,12 +358,6 @@ impl Walker<'_, '_> {
     /// The actors that open a sentence without a modal clause ("The U.S. also shares…"), for
     /// later pronouns.
     fn opening_subject(&self, b: usize, sentence: &Range<usize>) -> Vec<ActorRef> {
-        let text = &self.doc.blocks[b].text;
-        let hits = &self.blocks[b].hits;
-        let Some(first) = self.first_hit_in(b, sentence) else {
-            return Vec::new();
-        };
-        let before = &text[sentence.start..hits[first].range.start];
         // At most two words, each a determiner or a sentence adverb (the list is ASCII, so
         // ASCII case is all there is to ignore); read lazily, as the text before the first
         // actor may be long.
@@ -379,6 +373,12 @@ impl Walker<'_, '_> {
             "still",
             "finally",
         ];
+        let text = &self.doc.blocks[b].text;
+        let hits = &self.blocks[b].hits;
+        let Some(first) = self.first_hit_in(b, sentence) else {
+            return Vec::new();
+        };
+        let before = &text[sentence.start..hits[first].range.start];
         let ok = before
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())

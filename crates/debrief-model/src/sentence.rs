@@ -353,7 +353,9 @@ impl Segmenter<'_, '_> {
         let mut at = from;
         while let Some(&b) = self.bytes.get(at) {
             if b >= 0x80 {
-                return self.text.get(at..)?
+                return self
+                    .text
+                    .get(at..)?
                     .char_indices()
                     .find(|(_, c)| !c.is_whitespace())
                     .map(|(k, c)| (at + k, c));
@@ -473,7 +475,8 @@ impl Segmenter<'_, '_> {
             .rev()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        if plain > MAX_ABBREVIATION && (plain == i || self.bytes[i - plain - 1].is_ascii_whitespace())
+        if plain > MAX_ABBREVIATION
+            && (plain == i || self.bytes[i - plain - 1].is_ascii_whitespace())
         {
             return true;
         }

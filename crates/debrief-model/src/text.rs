@@ -1,5 +1,10 @@
 //! Words and small text helpers shared by the extractors.
 //!
+//! A [`Word`] is a run of alphanumeric characters with the keys it is looked up by;
+//! [`BlockWords`] reads a block's words once and sorts them by who needs them, and
+//! [`WordAutomaton`] matches word tables (names, keywords, head nouns) from those words only.
+//! [`WordSet`] answers "is this one of these words" mostly with one bit-table look-up.
+//!
 //! A [`Token`] is a word (letters and digits, with inner `.`, `-`, `'`, `’`, `&` or `/` between
 //! word characters, and the final period of a dotted acronym such as `U.S.`) or a single
 //! punctuation character. Tokens are byte ranges of the text they were read from; nothing is
@@ -486,8 +491,8 @@ impl KeySet {
 )]
 const fn word_key(word: &[u8], fold: bool) -> u16 {
     let n = word.len();
-    let x = word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16
-        | (n as u32) << 24;
+    let x =
+        word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16 | (n as u32) << 24;
     mix(if fold { x | FOLD } else { x })
 }
 
@@ -592,8 +597,7 @@ impl WordAutomaton {
     /// can be it).
     #[inline]
     fn may_match(&self, word: &Word, bytes: &[u8]) -> bool {
-        self.first_words
-            .contains(word.keys[usize::from(self.fold)])
+        self.first_words.contains(word.keys[usize::from(self.fold)])
             || (self.has_stems
                 && ((word.end - word.start >= 4 && self.stems.contains(word.keys[2]))
                     || short_stem(&self.short_stems, &bytes[word.start..word.end])))
@@ -1102,7 +1106,12 @@ mod tests {
                 (None, true) => open = Some(i),
                 (Some(start), false) => {
                     let w = &text[start..i];
-                    out.push((start, i, w.is_ascii(), w.bytes().any(|b| b.is_ascii_digit())));
+                    out.push((
+                        start,
+                        i,
+                        w.is_ascii(),
+                        w.bytes().any(|b| b.is_ascii_digit()),
+                    ));
                     open = None;
                 }
                 _ => {}
