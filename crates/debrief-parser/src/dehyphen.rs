@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::Lexicon;
+use crate::lexicon::Words;
 
 /// What to do with a line-end hyphen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +256,12 @@ pub(crate) fn right_part(after_break: &str) -> &str {
 
 /// Decides a line-end hyphen between `left` (the element before it) and `right` (the element
 /// after the line break).
-pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (Decision, Reason) {
+pub(crate) fn decide(
+    left: &str,
+    right: &str,
+    usage: &Usage,
+    lex: &Words<'_>,
+) -> (Decision, Reason) {
     let Some(r0) = right.chars().next() else {
         return (Decision::Keep, Reason::Form);
     };
@@ -321,9 +326,16 @@ pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lexicon;
 
     fn d(left: &str, right: &str) -> Decision {
-        decide(left, right, &Usage::default(), &Lexicon::embedded()).0
+        decide(
+            left,
+            right,
+            &Usage::default(),
+            &Words::new(&Lexicon::embedded()),
+        )
+        .0
     }
 
     #[test]
@@ -359,12 +371,22 @@ mod tests {
         let usage =
             Usage::count(["the cost-effective way", "a costeffective costeffective"].into_iter());
         assert_eq!(
-            decide("cost", "effective", &usage, &Lexicon::embedded()),
+            decide(
+                "cost",
+                "effective",
+                &usage,
+                &Words::new(&Lexicon::embedded())
+            ),
             (Decision::Join, Reason::Usage)
         );
         let usage = Usage::count(["a policy-makers meeting"].into_iter());
         assert_eq!(
-            decide("policy", "makers", &usage, &Lexicon::embedded()),
+            decide(
+                "policy",
+                "makers",
+                &usage,
+                &Words::new(&Lexicon::embedded())
+            ),
             (Decision::Keep, Reason::Usage)
         );
     }

@@ -8,8 +8,9 @@ use crate::blocks::{self, Flow, Proto};
 use crate::dehyphen::Usage;
 use crate::footnotes::{self, Role};
 use crate::grammar;
-use crate::inline::{self, Ctx};
-use crate::lines::{self, Line, Scanned};
+use crate::inline::{self, Ctx, Piece};
+use crate::lexicon::Words;
+use crate::lines::{self, Flags, Line, Scanned};
 use crate::text;
 use crate::{
     Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, ParseOptions,
@@ -125,14 +126,16 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     };
     let protos = blocks::assemble(&flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let words = Words::new(&options.lexicon);
     let mut ctx = Ctx {
         src,
-        lexicon: &options.lexicon,
+        words: &words,
         usage: &usage,
         labels: &labels,
         repairs,
         artifacts: &mut artifacts,
         diagnostics: &mut diagnostics,
+        pieces: Vec::new(),
     };
     let mut out: Vec<Block<'a>> = Vec::with_capacity(protos.len() + labels.len());
     let mut outline = Outline::default();
@@ -158,7 +161,7 @@ fn wanted_forms(
     let mut pairs = Vec::new();
     for (k, &i) in idx.iter().enumerate() {
         let t = all[i].text(src);
-        if glued && inline::may_be_glued(t) {
+        if glued && all[i].flags.any(Flags::GLUED) {
             for w in t.split(' ').filter(|w| w.len() >= 7) {
                 words.push(w.to_owned());
             }
@@ -199,9 +202,10 @@ fn body_block<'a>(
 ) {
     let src = flow.src;
     let first_line = &flow.lines[flow.idx[proto.first]];
-    let mut ranges: Vec<Range<usize>> = (proto.first..=proto.last)
-        .map(|j| flow.lines[flow.idx[j]].span().range())
-        .collect();
+    // The pieces go into a buffer kept from block to block (no allocation per block).
+    let mut pieces = std::mem::take(&mut ctx.pieces);
+    pieces.clear();
+    let mut first_piece = proto.first;
     if let Some(m) = proto.marker {
         let marker_end = first_line.start + m.glyph.len();
         ctx.artifacts.push(Artifact {
@@ -209,20 +213,33 @@ fn body_block<'a>(
             text: Cow::Borrowed(&src[first_line.start..marker_end]),
             span: Span::new(first_line.start, marker_end),
         });
-        ranges[0].start = first_line.start + m.len;
-        if ranges[0].is_empty() {
-            ranges.remove(0);
+        let range = first_line.start + m.len..first_line.end;
+        if !range.is_empty() {
+            pieces.push(Piece {
+                range,
+                flags: first_line.flags,
+            });
         }
+        first_piece += 1;
     }
-    strip_repeated_bullets(ctx, &mut ranges);
+    pieces.extend((first_piece..=proto.last).map(|j| {
+        let line = &flow.lines[flow.idx[j]];
+        Piece {
+            range: line.start..line.end,
+            flags: line.flags,
+        }
+    }));
+    strip_repeated_bullets(ctx, &mut pieces);
     let last_end = flow.lines[flow.idx[proto.last]].end;
     let span = Span::new(first_line.start, last_end);
-    if ranges.is_empty() {
+    if pieces.is_empty() {
         // A marker with no text at all.
+        ctx.pieces = pieces;
         return;
     }
-    let text_span = Span::new(ranges[0].start, last_end);
-    let (text, map) = inline::build(ctx, &ranges, text_span);
+    let text_span = Span::new(pieces[0].range.start, last_end);
+    let (text, map) = inline::build(ctx, &pieces, text_span);
+    ctx.pieces = pieces;
     // A text span that starts after the marker is expressed through the map.
     let (text, map) = if map.is_identity() && text_span != span {
         let len = text.len();
@@ -239,7 +256,7 @@ fn body_block<'a>(
         (text, map)
     };
     if let Some(m) = proto.marker {
-        out.push(list_item(m, proto.depth, text, span, map, ctx.lexicon));
+        out.push(list_item(m, proto.depth, text, span, map, ctx.words));
         return;
     }
     let lines = proto.last - proto.first + 1;
@@ -294,9 +311,9 @@ fn body_block<'a>(
 
 /// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
 /// an item (recorded as a list-marker artifact).
-fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, ranges: &mut [Range<usize>]) {
+fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, pieces: &mut [Piece]) {
     let src = ctx.src;
-    for r in ranges.iter_mut().skip(1) {
+    for Piece { range: r, .. } in pieces.iter_mut().skip(1) {
         let line_text = &src[r.clone()];
         if let Some(m) = grammar::list_marker(line_text)
             && m.class == grammar::MarkerClass::Bullet
@@ -319,7 +336,7 @@ fn list_item<'a>(
     text: Cow<'a, str>,
     span: Span,
     map: SourceMap,
-    lexicon: &crate::Lexicon,
+    lexicon: &Words<'_>,
 ) -> Block<'a> {
     let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end, lexicon));
     Block {
@@ -406,11 +423,7 @@ fn run_in_heading(head: &str, rest: &str) -> bool {
 
 /// The title of a list item: its first sentence, when short and not the start of an ordinary
 /// statement (`The …`, `It …`).
-fn list_title<'a>(
-    text: &Cow<'a, str>,
-    end: usize,
-    lexicon: &crate::Lexicon,
-) -> Option<Cow<'a, str>> {
+fn list_title<'a>(text: &Cow<'a, str>, end: usize, lexicon: &Words<'_>) -> Option<Cow<'a, str>> {
     const STATEMENT_STARTS: &[&str] = &[
         "a",
         "according",
@@ -474,7 +487,7 @@ fn list_title<'a>(
 
 /// Whether `word` can open an imperative: an adverb in `-ly`, or a word the lexicon knows
 /// with a past or a present participle (`ensure` → `ensured`, `ensuring`).
-fn verb_like(lexicon: &crate::Lexicon, word: &str) -> bool {
+fn verb_like(lexicon: &Words<'_>, word: &str) -> bool {
     if !word.chars().all(char::is_alphabetic) || word.len() < 2 {
         return false;
     }
@@ -609,9 +622,12 @@ fn footnote_blocks<'a>(
         let first = &all[i];
         let label_text = first.text(src)[..skip].trim_end().trim_end_matches('.');
         let label_end = first.start + label_text.len();
-        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut pieces: Vec<Piece> = Vec::new();
         if first.start + skip < first.end {
-            ranges.push(first.start + skip..first.end);
+            pieces.push(Piece {
+                range: first.start + skip..first.end,
+                flags: first.flags,
+            });
         }
         let mut last_end = first.end;
         let mut k = i + 1;
@@ -621,22 +637,25 @@ fn footnote_blocks<'a>(
             && (roles[k] == Role::Continue || (roles[k] == Role::Text && furniture[k]))
         {
             if roles[k] == Role::Continue {
-                ranges.push(all[k].span().range());
+                pieces.push(Piece {
+                    range: all[k].start..all[k].end,
+                    flags: all[k].flags,
+                });
                 last_end = all[k].end;
             }
             k += 1;
         }
         let span = Span::new(first.start, last_end);
         let label = Cow::Borrowed(&src[first.start..label_end]);
-        if ranges.is_empty() {
+        if pieces.is_empty() {
             ctx.artifacts.push(Artifact {
                 kind: ArtifactKind::FootnoteMarker,
                 text: label,
                 span: Span::new(first.start, label_end),
             });
         } else {
-            let text_span = Span::new(ranges[0].start, last_end);
-            let (text, map) = inline::build(ctx, &ranges, text_span);
+            let text_span = Span::new(pieces[0].range.start, last_end);
+            let (text, map) = inline::build(ctx, &pieces, text_span);
             let map = if map.is_identity() {
                 SourceMap::from_segments(vec![Segment {
                     text_start: 0,
@@ -666,7 +685,7 @@ mod tests {
     fn title(item: &str) -> Option<String> {
         let text = Cow::Borrowed(item);
         let end = text::first_sentence_end(item)?;
-        list_title(&text, end, &crate::Lexicon::embedded()).map(Cow::into_owned)
+        list_title(&text, end, &Words::new(&crate::Lexicon::embedded())).map(Cow::into_owned)
     }
 
     #[test]
