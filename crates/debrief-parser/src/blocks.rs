@@ -53,6 +53,11 @@ pub(crate) struct Flow<'s, 'l> {
     pub(crate) labels: &'l [u32],
     /// Whether each flow line is a line of a table of contents (see [`contents_lines`]).
     pub(crate) contents: Vec<bool>,
+    /// Whether each flow line is the rest of a printed line that a superscript cut (see
+    /// [`Flow::continues_printed_line`]), and its printed width (see [`Flow::visual_width`]):
+    /// computed once per line, as the state machine asks for them several times per line.
+    continues: Vec<bool>,
+    printed: Vec<f32>,
 }
 
 /// Which flow lines belong to a table of contents: a title followed by a page number
@@ -175,7 +180,46 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
     out
 }
 
-impl<'s> Flow<'s, '_> {
+impl<'s, 'l> Flow<'s, 'l> {
+    /// The flow of the body lines `idx` of `lines`.
+    pub(crate) fn new(
+        src: &'s str,
+        lines: &'l [Line],
+        idx: Vec<usize>,
+        widths: Vec<f32>,
+        style: InputStyle,
+        labels: &'l [u32],
+        contents: Vec<bool>,
+    ) -> Self {
+        let mut flow = Flow {
+            src,
+            lines,
+            idx,
+            widths,
+            style,
+            labels,
+            contents,
+            continues: Vec::new(),
+            printed: Vec::new(),
+        };
+        let n = flow.idx.len();
+        let superscript: Vec<bool> = (0..n).map(|j| flow.ends_with_superscript(j)).collect();
+        let continues: Vec<bool> = (0..n)
+            .map(|j| flow.measure_continues(j, &superscript))
+            .collect();
+        flow.printed = (0..n)
+            .map(|j| {
+                if continues[j] {
+                    flow.printed_before(j, &superscript)
+                } else {
+                    flow.line(j).vis
+                }
+            })
+            .collect();
+        flow.continues = continues;
+        flow
+    }
+
     fn line(&self, j: usize) -> &Line {
         &self.lines[self.idx[j]]
     }
@@ -240,20 +284,27 @@ impl<'s> Flow<'s, '_> {
     /// (pdftotext ends the line after the superscript): the line before ends with a marker
     /// and both fit in the column together.
     fn continues_printed_line(&self, j: usize) -> bool {
+        self.continues[j]
+    }
+
+    /// [`Flow::continues_printed_line`], computed from `superscript` (whether each line ends
+    /// with a superscript).
+    fn measure_continues(&self, j: usize, superscript: &[bool]) -> bool {
         j > 0
+            && superscript[j - 1]
             && self.gap(j) == Gap::None
-            && self.ends_with_superscript(j - 1)
-            && self.printed_before(j - 1) + 0.56 + self.line(j).vis <= self.width_of(j) * 1.06
+            && self.printed_before(j - 1, superscript) + 0.56 + self.line(j).vis
+                <= self.width_of(j) * 1.06
             && !self.heading_after_note(j)
     }
 
     /// The printed width up to the end of line `j`: its own, plus the lines before it that it
     /// continues after superscripts (at most three).
-    fn printed_before(&self, j: usize) -> f32 {
+    fn printed_before(&self, j: usize, superscript: &[bool]) -> f32 {
         let mut w = self.line(j).vis;
         let mut k = j;
         for _ in 0..3 {
-            if k == 0 || self.gap(k) != Gap::None || !self.ends_with_superscript(k - 1) {
+            if k == 0 || !superscript[k - 1] || self.gap(k) != Gap::None {
                 break;
             }
             let with = w + self.line(k - 1).vis + 0.56;
@@ -281,11 +332,7 @@ impl<'s> Flow<'s, '_> {
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
     fn visual_width(&self, j: usize) -> f32 {
-        if self.continues_printed_line(j) {
-            self.printed_before(j)
-        } else {
-            self.line(j).vis
-        }
+        self.printed[j]
     }
 
     /// Whether line `a` ended before the column did: line `b`'s first word would have fitted.
@@ -332,12 +379,13 @@ impl<'s> Flow<'s, '_> {
         } else {
             first_text
         };
-        !self.continues_printed_line(j)
+        // Cheap tests first.
+        self.is_short(j)
+            && !whole.ends_with(':')
+            && !self.continues_printed_line(j)
+            && text::starts_upper(next)
             && text::heading_like(whole)
             && text::word_count(whole) <= 14
-            && !whole.ends_with(':')
-            && self.is_short(j)
-            && text::starts_upper(next)
             && grammar::list_marker(next).is_none()
             && self.ended_early(last, last + 1)
     }
@@ -529,16 +577,18 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if flow.wrapped_heading(j, j - cur.first) {
         return false;
     }
+    let sentence = text::ends_sentence(a) || text::ends_clause(a);
     // A heading on its own line after a full line: the heading line itself tells.
-    if flow.heading_line(j) && (text::ends_sentence(a) || text::ends_clause(a)) {
+    if sentence && flow.heading_line(j) {
         return true;
     }
-    let sentence = text::ends_sentence(a) || text::ends_clause(a);
     let block_len = j - cur.first;
-    // The block so far (a heading may wrap: `… Elections Policies: Options` / `and
-    // Considerations for Congress`).
-    let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
-    let heading = block_len <= 2 && text::heading_like(so_far) && text::starts_upper(b);
+    // Whether the block so far is a heading (it may wrap: `… Elections Policies: Options` /
+    // `and Considerations for Congress`); asked only where it decides.
+    let heading = || {
+        let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
+        block_len <= 2 && text::starts_upper(b) && text::heading_like(so_far)
+    };
     match flow.style {
         InputStyle::BlankLines | InputStyle::Layout => {
             // A short heading on the first line of its block, right above its text (much
@@ -546,7 +596,7 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
             // `An Expanding U.S.–Mexican` / `Agenda. The Mexican government`).
             let standalone = block_len == 1
                 && gap == Gap::None
-                && heading
+                && heading()
                 && text::word_count(a) <= 8
                 && !a.ends_with(':')
                 && flow.line(j - 1).vis <= flow.line(j).vis * 0.6
@@ -554,17 +604,17 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.ends_with('.'));
-            standalone || (gap != Gap::None && (sentence || heading))
+            standalone || (gap != Gap::None && (sentence || heading()))
         }
         InputStyle::Raw | InputStyle::Pdftotext => {
-            if gap == Gap::Blank && (sentence || heading) {
+            if gap == Gap::Blank && (sentence || heading()) {
                 return true;
             }
             if !flow.ended_early(j - 1, j) {
                 return false;
             }
             sentence
-                || (heading && flow.is_short(j - 1))
+                || (flow.is_short(j - 1) && heading())
                 || flow.heading_line(j - 1)
                 || label_line(flow, j - 1, a, b)
         }
@@ -612,15 +662,7 @@ mod tests {
         let idx: Vec<usize> = (0..l.lines.len()).collect();
         let widths = column_widths(src, &l.lines, &idx, l.pages);
         let contents = contents_lines(src, &l.lines, &idx);
-        let flow = Flow {
-            src,
-            lines: &l.lines,
-            idx,
-            widths,
-            style,
-            labels: &[],
-            contents,
-        };
+        let flow = Flow::new(src, &l.lines, idx, widths, style, &[], contents);
         assemble(&flow)
             .iter()
             .map(|p| {

@@ -5,7 +5,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{all_consuming, eof, opt, peek, recognize, value};
+use nom::combinator::{all_consuming, eof, opt, peek, recognize};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -200,6 +200,18 @@ pub(crate) fn list_marker(line: &str) -> Option<Marker<'_>> {
 /// A page number on a line of its own: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `12 of 40`,
 /// `xii`.
 pub(crate) fn is_page_number(line: &str) -> bool {
+    // Every form opens with a digit, a dash, `page` or a roman numeral: other lines are turned
+    // away before the grammar runs.
+    if !line.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_digit()
+            || matches!(
+                b,
+                b'-' | 0xE2 | b'p' | b'P' | b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V'
+                    | b'X' | b'L' | b'C'
+            )
+    }) {
+        return false;
+    }
     let number = || {
         alt((
             digit1,
@@ -275,9 +287,9 @@ pub(crate) fn bracket_reference(s: &str) -> Option<(u32, usize)> {
 /// Whether `line` is a rule of dots or dashes, or dot leaders with a page number (table of
 /// contents lines end so).
 pub(crate) fn has_dot_leaders(line: &str) -> bool {
-    let parsed: IResult<&str, ()> = value((), take_while_m_n(5, usize::MAX, |c| c == '.'))
-        .parse(line.trim_start_matches(|c| c != '.'));
-    parsed.is_ok()
+    // Five dots where the first dot of the line stands.
+    memchr::memchr(b'.', line.as_bytes())
+        .is_some_and(|at| line.as_bytes()[at..].starts_with(b"....."))
 }
 
 #[cfg(test)]

@@ -474,11 +474,7 @@ fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<
     // or the token is long: closed compounds (`homebuilders`) stay whole.
     if cuts.len() == 2 && !camel {
         let (a, b) = (&w[..cuts[0]], &w[cuts[0]..]);
-        let function = |p: &str| {
-            crate::text::FUNCTION_WORDS
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(p))
-        };
+        let function = crate::text::is_function_word;
         if !(function(a) || function(b) || n >= 15) {
             return false;
         }

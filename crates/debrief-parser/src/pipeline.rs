@@ -115,15 +115,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     } else {
         Usage::default()
     };
-    let flow = Flow {
-        src,
-        lines: &all,
-        idx,
-        widths,
-        style,
-        labels: &labels,
-        contents,
-    };
+    let flow = Flow::new(src, &all, idx, widths, style, &labels, contents);
     let protos = blocks::assemble(&flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let words = Words::new(&options.lexicon);

@@ -54,8 +54,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if w.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
         return true;
     }
     // A single capital: an initial (`George W.`).
@@ -100,19 +99,21 @@ pub(crate) fn word_count(s: &str) -> usize {
 /// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
 /// section number, not ending like a sentence or a clause, not ending on a function word.
 pub(crate) fn heading_like(s: &str) -> bool {
+    // The cheapest tests first (each one alone can say no).
     let s = s.trim();
-    let words = word_count(s);
-    if words == 0 || words > 16 || s.len() > 150 {
-        return false;
-    }
-    if !starts_upper(s) || s.contains("http") || s.contains("www.") {
+    if s.is_empty() || s.len() > 150 {
         return false;
     }
     let last = s.chars().next_back().unwrap_or(' ');
-    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') {
+    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
         return false;
     }
-    if ends_on_function_word(s) {
+    if word_count(s) > 16 || ends_on_function_word(s) {
+        return false;
+    }
+    if memchr::memmem::find(s.as_bytes(), b"http").is_some()
+        || memchr::memmem::find(s.as_bytes(), b"www.").is_some()
+    {
         return false;
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -127,7 +128,13 @@ pub(crate) fn ends_on_function_word(s: &str) -> bool {
         .next()
         .unwrap_or(s)
         .trim_matches(|c: char| !c.is_alphanumeric());
-    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(last))
+    is_function_word(last)
+}
+
+/// Whether `w` is one of the [`FUNCTION_WORDS`], in any case.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    // The longest function word has seven letters.
+    w.len() <= 7 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// Whether the words of `s` are in Title Case: every word of four letters or more that is not
@@ -141,10 +148,7 @@ pub(crate) fn title_case(s: &str) -> bool {
         };
         if first.is_uppercase() {
             capitals += 1;
-        } else if first.is_lowercase()
-            && w.chars().count() >= 4
-            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        {
+        } else if first.is_lowercase() && w.chars().count() >= 4 && !is_function_word(w) {
             return false;
         }
     }
