@@ -425,25 +425,33 @@ fn segment(lex: &Words<'_>, token: &str) -> Option<Vec<usize>> {
     (cuts.len() >= 2).then_some(cuts)
 }
 
+/// Whether `w` has a lower-case letter right before a capital (`betweenSeptember`).
+fn has_camel(w: &str) -> bool {
+    w.as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+}
+
+/// Whether the token `w` may be words that lost their spaces, by its form: seven letters or
+/// more, all ASCII, with a lower-case letter before a capital or twelve letters or more, not
+/// mostly capitals.
+pub(crate) fn glued_candidate(w: &str) -> bool {
+    let n = w.len();
+    n >= 7
+        && w.bytes().all(|c| c.is_ascii_alphabetic())
+        && (n >= 12 || has_camel(w))
+        && w.bytes().filter(u8::is_ascii_uppercase).count() * 2 <= n
+}
+
 /// Splits a word that lost its spaces (`Contractsforfive`) when the lexicon is confident.
 /// Returns whether it did.
 fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>) -> bool {
     let w = &ctx.src[range.clone()];
     let n = w.len();
-    if n < 7 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
+    if !glued_candidate(w) || ctx.words.contains(w) || ctx.usage.get(w) > 1 {
         return false;
     }
-    let camel = w
-        .as_bytes()
-        .windows(2)
-        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
-    if (!camel && n < 12)
-        || w.bytes().filter(u8::is_ascii_uppercase).count() * 2 > n
-        || ctx.words.contains(w)
-        || ctx.usage.get(w) > 1
-    {
-        return false;
-    }
+    let camel = has_camel(w);
     let Some(cuts) = segment(ctx.words, w) else {
         return false;
     };

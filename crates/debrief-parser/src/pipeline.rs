@@ -109,16 +109,15 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         .collect();
     let widths = blocks::column_widths(src, &all, &idx, pages);
     let contents = blocks::contents_lines(src, &all, &idx);
-    let usage = if repairs.dehyphenate || repairs.glued_words {
-        let (words, pairs) = wanted_forms(src, &all, &idx, repairs.glued_words);
-        Usage::count_wanted(idx.iter().map(|&i| all[i].text(src)), &words, &pairs)
-    } else {
-        Usage::default()
-    };
+    let words = Words::new(&options.lexicon);
+    let mut usage = Usage::default();
+    if repairs.dehyphenate || repairs.glued_words {
+        want_forms(src, &all, &idx, repairs.glued_words, &words, &mut usage);
+        usage.fill(idx.iter().map(|&i| all[i].text(src)));
+    }
     let flow = Flow::new(src, &all, idx, widths, style, &labels, contents);
     let protos = blocks::assemble(&flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let words = Words::new(&options.lexicon);
     let mut ctx = Ctx {
         src,
         words: &words,
@@ -141,21 +140,24 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     Document::new(src, style, out, artifacts, diagnostics)
 }
 
-/// The forms whose usage the repairs will ask about: for each line-end hyphen the joined word
-/// and the hyphenated pair, and the words that may have lost their spaces.
-fn wanted_forms(
+/// Asks `usage` for the forms that the repairs will ask about: for each line-end hyphen that
+/// its form does not decide, the joined word and the hyphenated pair; the words that may have
+/// lost their spaces and that the lexicon does not know.
+fn want_forms(
     src: &str,
     all: &[Line],
     idx: &[usize],
     glued: bool,
-) -> (Vec<String>, Vec<(String, String)>) {
-    let mut words = Vec::new();
-    let mut pairs = Vec::new();
+    words: &Words<'_>,
+    usage: &mut Usage,
+) {
     for (k, &i) in idx.iter().enumerate() {
         let t = all[i].text(src);
         if glued && all[i].flags.any(Flags::GLUED) {
-            for w in t.split(' ').filter(|w| w.len() >= 7) {
-                words.push(w.to_owned());
+            for w in t.split(' ') {
+                if inline::glued_candidate(w) && !words.contains(w) {
+                    usage.want_word(w);
+                }
             }
         }
         let Some(stem) = t.strip_suffix(['-', '\u{2010}']) else {
@@ -166,12 +168,11 @@ fn wanted_forms(
         };
         let left = crate::dehyphen::left_part(stem);
         let right = crate::dehyphen::right_part(all[next].text(src));
-        if !left.is_empty() && !right.is_empty() {
-            words.push(format!("{left}{right}"));
-            pairs.push((left.to_owned(), right.to_owned()));
+        if !crate::dehyphen::kept_by_form(left, right) {
+            usage.want_joined(left, right);
+            usage.want_pair(left, right);
         }
     }
-    (words, pairs)
 }
 
 /// What the heading levels depend on: whether a paragraph or a heading came yet, and the
