@@ -400,34 +400,31 @@ pub(crate) fn decide(
     if ch > cj {
         return (Decision::Keep, Reason::Usage);
     }
-    let lower_left = left.to_lowercase();
-    let lower_right = right.to_lowercase();
-    if HYPHEN_PREFIXES.contains(&lower_left.as_str()) {
+    // The lists are ASCII and hold no `k` (which the Kelvin sign lower-cases to), so an ASCII
+    // case-insensitive comparison is the comparison of the lower-cased words.
+    let listed = |list: &[&str], w: &str| list.iter().any(|p| p.eq_ignore_ascii_case(w));
+    if listed(HYPHEN_PREFIXES, left) {
         return (Decision::Keep, Reason::Rule);
     }
-    let j = lex.contains(&joined);
-    let lw = lex.is_common(left) && left.chars().count() >= 2;
-    let rw = lex.is_common(right) && right.chars().count() >= 3;
-    match (j, lw && rw) {
-        (true, _) => (Decision::Join, Reason::Lexicon),
-        (false, true) => {
-            if CLOSED_PREFIXES.contains(&lower_left.as_str()) {
-                (Decision::Join, Reason::Rule)
-            } else {
-                (Decision::Keep, Reason::Lexicon)
-            }
+    // Each lexicon lookup is asked only when the answers before it have not decided.
+    if lex.contains(&joined) {
+        return (Decision::Join, Reason::Lexicon);
+    }
+    let rw = right.chars().count() >= 3 && lex.is_common(right);
+    let both = rw && left.chars().count() >= 2 && lex.is_common(left);
+    let closed = listed(CLOSED_PREFIXES, left);
+    if both {
+        if closed {
+            (Decision::Join, Reason::Rule)
+        } else {
+            (Decision::Keep, Reason::Lexicon)
         }
-        (false, false) => {
-            if CLOSED_PREFIXES.contains(&lower_left.as_str())
-                || SUFFIX_FRAGMENTS.contains(&lower_right.as_str())
-            {
-                (Decision::Join, Reason::Rule)
-            } else if rw && lex.contains(left) && left.chars().count() >= 3 {
-                (Decision::Keep, Reason::Lexicon)
-            } else {
-                (Decision::Join, Reason::Default)
-            }
-        }
+    } else if closed || listed(SUFFIX_FRAGMENTS, right) {
+        (Decision::Join, Reason::Rule)
+    } else if rw && left.chars().count() >= 3 && lex.contains(left) {
+        (Decision::Keep, Reason::Lexicon)
+    } else {
+        (Decision::Join, Reason::Default)
     }
 }
 

@@ -31,7 +31,12 @@ pub(crate) fn detect_style(src: &str, lines: &Scanned<'_>) -> InputStyle {
     let gapped = lines
         .lines
         .iter()
-        .filter(|l| l.text(src).contains("   ") || l.indent >= 6)
+        // Three spaces hold two, which the measuring pass flagged.
+        .filter(|l| {
+            l.indent >= 6
+                || (l.flags.any(Flags::REPAIR)
+                    && memchr::memmem::find(l.text(src).as_bytes(), b"   ").is_some())
+        })
         .count();
     if gapped * 5 >= n && n >= 10 {
         return InputStyle::Layout;
