@@ -115,67 +115,61 @@ enum Gap {
 /// before and after it on its page, kept within 70%–110% of the page's own width (the 90th
 /// percentile of its prose lines, or the document's when the page has few).
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
-    // A prose line: twelve characters or more, with at least two spaces between words.
-    let prose = |l: &Line| {
-        l.width >= 12 && {
-            let t = l.text(src).as_bytes();
-            memchr::memchr_iter(b' ', t).take(2).count() == 2
-        }
-    };
-    let is_prose: Vec<bool> = idx.iter().map(|&i| prose(&lines[i])).collect();
-    let pct = |v: &mut Vec<f32>| -> Option<f32> {
+    // A prose line: twelve characters or more, with at least two spaces between words. Its
+    // printed width, or `None`.
+    let prose: Vec<Option<f32>> = idx
+        .iter()
+        .map(|&i| {
+            let l = &lines[i];
+            let spaces = l.text(src).bytes().filter(|&b| b == b' ').take(2).count();
+            (l.width >= 12 && spaces == 2).then_some(l.vis)
+        })
+        .collect();
+    // The 90th percentile of `v` (a selection, not a sort: same value, linear time).
+    let pct = |v: &mut [f32]| -> Option<f32> {
         if v.is_empty() {
             return None;
         }
-        v.sort_unstable_by(f32::total_cmp);
-        Some(v[(v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1)])
+        let k = (v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1);
+        Some(*v.select_nth_unstable_by(k, f32::total_cmp).1)
     };
-    let mut all: Vec<f32> = idx
-        .iter()
-        .zip(&is_prose)
-        .filter(|(_, p)| **p)
-        .map(|(&i, _)| lines[i].vis)
-        .collect();
-    let global = pct(&mut all).unwrap_or(60.0);
-    let mut per_page: Vec<Vec<f32>> = vec![Vec::new(); pages as usize];
-    for (&i, &p) in idx.iter().zip(&is_prose) {
-        let l = &lines[i];
-        if p && let Some(v) = per_page.get_mut(l.page as usize) {
-            v.push(l.vis);
-        }
-    }
-    let page_width: Vec<f32> = per_page
-        .iter_mut()
-        .map(|v| {
-            if v.len() >= 10 {
-                pct(v).unwrap_or(global)
-            } else {
-                global
-            }
-        })
-        .collect();
+    let mut buf: Vec<f32> = prose.iter().flatten().copied().collect();
+    let global = pct(&mut buf).unwrap_or(60.0);
+    // Flow lines come page by page: each page is a run of positions in `idx`.
     let mut out = Vec::with_capacity(idx.len());
-    for (j, &i) in idx.iter().enumerate() {
-        let page = lines[i].page;
-        let page_w = page_width.get(page as usize).copied().unwrap_or(global);
-        let (mut first, mut second) = (0.0f32, 0.0f32);
-        let mut count = 0;
-        let window = j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(idx.len());
-        for (&k, &p) in idx[window.clone()].iter().zip(&is_prose[window]) {
-            let l = &lines[k];
-            if l.page != page || !p {
-                continue;
+    let mut run_start = 0;
+    while run_start < idx.len() {
+        let page = lines[idx[run_start]].page;
+        let run_end = run_start
+            + idx[run_start..]
+                .iter()
+                .position(|&i| lines[i].page != page)
+                .unwrap_or(idx.len() - run_start);
+        buf.clear();
+        buf.extend(prose[run_start..run_end].iter().flatten());
+        let page_w = if page < pages && buf.len() >= 10 {
+            pct(&mut buf).unwrap_or(global)
+        } else {
+            global
+        };
+        for j in run_start..run_end {
+            let window =
+                j.saturating_sub(LOCAL_WINDOW).max(run_start)..(j + LOCAL_WINDOW + 1).min(run_end);
+            let (mut first, mut second) = (0.0f32, 0.0f32);
+            let mut count = 0;
+            for &vis in prose[window].iter().flatten() {
+                count += 1;
+                if vis > first {
+                    second = first;
+                    first = vis;
+                } else if vis > second {
+                    second = vis;
+                }
             }
-            count += 1;
-            if l.vis > first {
-                second = first;
-                first = l.vis;
-            } else if l.vis > second {
-                second = l.vis;
-            }
+            let local = if count >= 3 { second } else { page_w };
+            out.push(local.clamp(page_w * 0.7, page_w * 1.1));
         }
-        let local = if count >= 3 { second } else { page_w };
-        out.push(local.clamp(page_w * 0.7, page_w * 1.1));
+        run_start = run_end;
     }
     out
 }

@@ -5,7 +5,7 @@
 //! continues the note above it.
 
 use crate::grammar;
-use crate::lines::Line;
+use crate::lines::{Flags, Line};
 
 /// What a line is, as far as footnotes go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,7 @@ pub(crate) fn glued_markers(text: &str, mut f: impl FnMut(u32, usize, usize)) {
 pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role> {
     let mut roles = vec![Role::Text; lines.len()];
     let mut markers: Vec<u32> = Vec::new();
+    let mut body: Vec<usize> = Vec::new();
     let mut next_label = 1u32;
     let mut i = 0;
     while i < lines.len() {
@@ -83,7 +84,8 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
             i += 1;
         }
         let end = i;
-        let body: Vec<usize> = (start..end).filter(|&k| !furniture[k]).collect();
+        body.clear();
+        body.extend((start..end).filter(|&k| !furniture[k]));
         if body.len() < 3 {
             continue;
         }
@@ -93,6 +95,10 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
         let mut area: Option<usize> = None;
         let min_pos = body.len() / 4;
         for (pos, &k) in body.iter().enumerate() {
+            // Labels and markers are digits: a line without any has neither.
+            if !lines[k].flags.any(Flags::DIGIT) {
+                continue;
+            }
             let text = lines[k].text(src);
             if pos >= min_pos.max(1)
                 && let Some((n, _)) = grammar::footnote_label(text)

@@ -206,8 +206,19 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         b.is_ascii_digit()
             || matches!(
                 b,
-                b'-' | 0xE2 | b'p' | b'P' | b'i' | b'v' | b'x' | b'l' | b'c' | b'I' | b'V'
-                    | b'X' | b'L' | b'C'
+                b'-' | 0xE2
+                    | b'p'
+                    | b'P'
+                    | b'i'
+                    | b'v'
+                    | b'x'
+                    | b'l'
+                    | b'c'
+                    | b'I'
+                    | b'V'
+                    | b'X'
+                    | b'L'
+                    | b'C'
             )
     }) {
         return false;
@@ -254,6 +265,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// number followed by the note's text (`7 Testimony of …`, `7. Testimony …`). Returns the
 /// number and the byte length of the label with the spaces after it.
 pub(crate) fn footnote_label(line: &str) -> Option<(u32, usize)> {
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let digits = take_while_m_n(1, 3, |c: char| c.is_ascii_digit());
     let parsed: IResult<&str, &str> = recognize(terminated(digits, opt(char('.')))).parse(line);
     let (rest, label) = parsed.ok()?;
