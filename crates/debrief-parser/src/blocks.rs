@@ -379,7 +379,7 @@ impl<'s, 'l> Flow<'s, 'l> {
             && !self.continues_printed_line(j)
             && text::starts_upper(next)
             && text::heading_like(whole)
-            && text::word_count(whole) <= 14
+            && !text::has_words(whole, 15)
             && grammar::list_marker(next).is_none()
             && self.ended_early(last, last + 1)
     }
@@ -591,7 +591,7 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
             let standalone = block_len == 1
                 && gap == Gap::None
                 && heading()
-                && text::word_count(a) <= 8
+                && !text::has_words(a, 9)
                 && !a.ends_with(':')
                 && flow.line(j - 1).vis <= flow.line(j).vis * 0.6
                 && !b

@@ -142,6 +142,36 @@ fn is_word_char(c: char) -> bool {
 /// tokenizer written as an iterator over a per-character closure cost three times as much.)
 fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
     let bytes = line.as_bytes();
+    if bytes.is_ascii() {
+        // One pass, one table lookup per byte.
+        let mut pending: Option<(usize, usize, bool)> = None;
+        let mut start = usize::MAX;
+        let mut hyphen = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let t = ASCII_WORD[usize::from(b)];
+            if t != 0 {
+                if start == usize::MAX {
+                    start = i;
+                    hyphen = false;
+                }
+                hyphen |= t == 3;
+            } else if start != usize::MAX {
+                if let Some((s, e, h)) = pending.replace((start, i, hyphen)) {
+                    f(&line[s..e], h, false);
+                }
+                start = usize::MAX;
+            }
+        }
+        if start != usize::MAX
+            && let Some((s, e, h)) = pending.replace((start, bytes.len(), hyphen))
+        {
+            f(&line[s..e], h, false);
+        }
+        if let Some((s, e, h)) = pending {
+            f(&line[s..e], h, true);
+        }
+        return;
+    }
     let n = bytes.len();
     // Whether the non-ASCII character at `at` belongs to a word, its length, whether it is a
     // hyphen.

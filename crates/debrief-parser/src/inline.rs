@@ -238,22 +238,47 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>,
     let src = ctx.src;
     let text = &src[range.clone()];
     let base = range.start;
-    // Word by word, with the whitespace between words.
+    let labels = !ctx.labels.is_empty();
+    if !flags.any(Flags::REPAIR) {
+        // Single spaces between words and no character to repair: only the words that may
+        // hold a footnote marker or have lost their spaces are looked at.
+        let mut run = base;
+        let mut start = base;
+        for w in text.split(' ') {
+            let end = start + w.len();
+            if !plain_word(w, labels, ctx.repairs, false) {
+                b.verbatim(run..start);
+                word(ctx, b, start..end);
+                run = end;
+            }
+            start = end + 1;
+        }
+        b.verbatim(run..range.end);
+        return;
+    }
+    // Word by word, with the whitespace between words. Words and single spaces that need no
+    // repair stay in a verbatim run appended in one piece when a repair comes, or at the end.
+    let mut run = base;
     let mut pos = 0;
     while pos < text.len() {
         let rest = &text[pos..];
         let ws = rest.len() - rest.trim_start().len();
         if ws > 0 {
-            if &rest[..ws] == " " {
-                b.verbatim(base + pos..base + pos + 1);
-            } else {
+            if &rest[..ws] != " " {
+                b.verbatim(run..base + pos);
                 b.replace(" ", base + pos..base + pos + ws);
+                run = base + pos + ws;
             }
             pos += ws;
             continue;
         }
         let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = &rest[..word_len];
+        if plain_word(w, labels, ctx.repairs, true) {
+            pos += word_len;
+            continue;
+        }
+        b.verbatim(run..base + pos);
         if ctx.repairs.characters && w.chars().all(is_noise) {
             // A word of noise goes with the spaces after it, so no double space is left.
             let after = rest[word_len..].len() - rest[word_len..].trim_start().len();
@@ -267,11 +292,34 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>,
             };
             b.replace("", gone.start..end);
             pos += word_len + if end > gone.end { after } else { 0 };
+            run = base + pos;
             continue;
         }
         word(ctx, b, base + pos..base + pos + word_len);
         pos += word_len;
+        run = base + pos;
     }
+    b.verbatim(run..base + text.len());
+}
+
+/// Whether [`word`] would copy the word `w` as it is: no footnote marker in it (when the
+/// document has footnotes), not words that lost their spaces, no character to repair (looked
+/// for when `characters`: the line has some).
+fn plain_word(w: &str, labels: bool, repairs: &Repairs, characters: bool) -> bool {
+    if labels && w.bytes().any(|b| b.is_ascii_digit() || b == b'[') {
+        return false;
+    }
+    if repairs.glued_words && glued_candidate(w) {
+        return false;
+    }
+    !(characters && repairs.characters)
+        || if w.is_ascii() {
+            // Control characters are noise (a word of them is dropped).
+            w.bytes().all(|b| b > b' ' && b != 0x7F)
+        } else {
+            w.chars()
+                .all(|c| !(ligature(c).is_some() || c == '\u{00AD}' || is_noise(c)))
+        }
 }
 
 /// Appends one word with its repairs.

@@ -46,9 +46,9 @@ impl Flags {
     pub(crate) const REPAIR: Flags = Flags(1);
     /// An ASCII digit or `[` (a footnote marker may be glued to a word).
     pub(crate) const DIGIT: Flags = Flags(2);
-    /// A space-separated word of twelve bytes or more, or of seven or more with a lower-case
-    /// letter before a capital (`Contractsforfive`, `betweenSeptember`): words may have lost
-    /// their spaces.
+    /// A space-separated word of ASCII letters only, twelve or more, or seven or more with a
+    /// lower-case letter before a capital (`Contractsforfive`, `betweenSeptember`): words may
+    /// have lost their spaces (see `inline::glued_candidate`).
     pub(crate) const GLUED: Flags = Flags(4);
 
     /// Whether any flag of `other` is set.
@@ -171,11 +171,12 @@ const WIDTH: u32 = 0xFFFF;
 /// The width [`BYTE_INFO`] gives the first byte of a non-ASCII character.
 const WIDE_DEFAULT: u64 = 556;
 
-/// Whether a space-separated word of seven bytes or more has a lower-case letter right before
-/// a capital (`betweenSeptember`).
+/// Whether a space-separated word of seven ASCII letters or more has a lower-case letter
+/// right before a capital (`betweenSeptember`).
 fn camel_word(bytes: &[u8]) -> bool {
     bytes.split(|&b| b == b' ').any(|w| {
         w.len() >= 7
+            && w.iter().all(u8::is_ascii_alphabetic)
             && w.windows(2)
                 .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
     })
@@ -215,23 +216,34 @@ pub(crate) fn measure(text: &str) -> (u32, f32, Flags) {
     // u64: a line of ten megabytes is 5·10⁹ thousandths of an em, past `u32::MAX`.
     let mut total: u64 = 0;
     let mut classes: u32 = 0;
-    // The longest run of bytes without a space, whether two spaces came in a row, whether a
+    // The letters of the current space-separated word (negative once it has anything else),
+    // whether a word of twelve letters came, whether two spaces came in a row, whether a
     // lower-case letter stands right before a capital somewhere.
-    let mut run: usize = 0;
-    let mut longest: usize = 0;
+    const NOT_LETTERS: i64 = i64::MIN / 2;
+    let mut letters: i64 = 0;
+    let mut long_word = false;
     let mut prev = 0u32;
     let mut pairs = 0u32;
     for &b in bytes {
         let info = BYTE_INFO[usize::from(b)];
         total += u64::from(info & WIDTH);
         classes |= info;
-        run = if b == b' ' { 0 } else { run + 1 };
-        longest = longest.max(run);
         // SPACE after SPACE, UPPER after LOWER: the bit of the previous byte shifted onto
         // the bit of this one.
         pairs |= (prev << 1) & info;
         prev = info;
+        if b == b' ' {
+            long_word |= letters >= 12;
+            letters = 0;
+        } else {
+            letters = if info & (LOWER | UPPER) != 0 {
+                letters + 1
+            } else {
+                NOT_LETTERS
+            };
+        }
     }
+    long_word |= letters >= 12;
     let mut flags = Flags::default();
     if classes & CONTROL != 0 || pairs & SPACE_PAIR != 0 {
         flags |= Flags::REPAIR;
@@ -239,9 +251,9 @@ pub(crate) fn measure(text: &str) -> (u32, f32, Flags) {
     if classes & DIGIT != 0 {
         flags |= Flags::DIGIT;
     }
-    // A long word, or a middling one with a lower-case letter before a capital, may be words
-    // that lost their spaces.
-    if longest >= 12 || (longest >= 7 && pairs & CAMEL_PAIR != 0 && camel_word(bytes)) {
+    // A long word of letters, or a middling one with a lower-case letter before a capital,
+    // may be words that lost their spaces.
+    if long_word || (pairs & CAMEL_PAIR != 0 && camel_word(bytes)) {
         flags |= Flags::GLUED;
     }
     let mut chars = bytes.len();
@@ -427,6 +439,7 @@ mod tests {
         assert!(!flags("a forEa b").any(Flags::GLUED));
         assert!(!flags("organized of elevenths").any(Flags::GLUED));
         assert!(flags("organizations").any(Flags::GLUED));
+        assert!(!flags("the organizations, and U.S.–Mexican").any(Flags::GLUED));
     }
 
     #[test]

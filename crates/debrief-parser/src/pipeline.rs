@@ -416,7 +416,7 @@ fn run_in_heading(head: &str, rest: &str) -> bool {
         && !head.contains(", ")
         && text::title_case(head)
         && text::starts_upper(head)
-        && text::word_count(rest) >= 4
+        && text::has_words(rest, 4)
 }
 
 /// The title of a list item: its first sentence, when short and not the start of an ordinary
@@ -466,7 +466,7 @@ fn list_title<'a>(text: &Cow<'a, str>, end: usize, lexicon: &Words<'_>) -> Optio
         .to_lowercase();
     if !(2..=14).contains(&words)
         || STATEMENT_STARTS.contains(&first.as_str())
-        || text::word_count(&text[end + 1..]) < 3
+        || !text::has_words(&text[end + 1..], 3)
     {
         return None;
     }
@@ -520,6 +520,10 @@ fn verb_like(lexicon: &Words<'_>, word: &str) -> bool {
 fn is_other(text: &str) -> bool {
     if grammar::has_dot_leaders(text) {
         return true;
+    }
+    // Without a figure no word is numeric.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
     }
     let mut words = 0;
     let mut numeric = 0;

@@ -96,6 +96,12 @@ pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Whether `s` has at least `n` words (reads only as far as the `n`th: a paragraph's length
+/// does not matter).
+pub(crate) fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
 /// section number, not ending like a sentence or a clause, not ending on a function word.
 pub(crate) fn heading_like(s: &str) -> bool {
@@ -108,7 +114,7 @@ pub(crate) fn heading_like(s: &str) -> bool {
     if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
         return false;
     }
-    if word_count(s) > 16 || ends_on_function_word(s) {
+    if has_words(s, 17) || ends_on_function_word(s) {
         return false;
     }
     if memchr::memmem::find(s.as_bytes(), b"http").is_some()
