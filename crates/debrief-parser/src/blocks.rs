@@ -12,7 +12,7 @@
 
 use crate::InputStyle;
 use crate::grammar::{self, Marker, MarkerClass};
-use crate::lines::Line;
+use crate::lines::{Flags, Line};
 use crate::text;
 
 /// How much shorter than the column a line must be to have "ended early".
@@ -247,6 +247,10 @@ impl<'s, 'l> Flow<'s, 'l> {
     /// ends the line even though the printed line goes on: a footnote marker, or the suffix of
     /// an ordinal (`the 107th` / `Congress`).
     fn ends_with_superscript(&self, j: usize) -> bool {
+        // A marker is a number, an ordinal has one: a line without figures ends with neither.
+        if !self.line(j).flags.any(Flags::DIGIT) {
+            return false;
+        }
         if self.ends_with_marker(j) {
             return true;
         }
@@ -471,7 +475,9 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
 fn symbol_bullets<'s>(flow: &Flow<'s, '_>) -> Vec<&'s str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for j in 0..flow.idx.len() {
-        if let Some(m) = grammar::list_marker(flow.text(j))
+        let text = flow.text(j);
+        if text.chars().next().is_some_and(grammar::is_symbol_letter)
+            && let Some(m) = grammar::list_marker(text)
             && m.class == MarkerClass::SymbolLetter
             && text::starts_upper(&flow.text(j)[m.len..])
         {

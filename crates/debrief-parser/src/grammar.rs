@@ -44,7 +44,7 @@ pub(crate) struct Marker<'a> {
     pub(crate) paren: bool,
 }
 
-fn is_bullet_glyph(c: char) -> bool {
+pub(crate) fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
         '•' | '■'
@@ -77,7 +77,7 @@ fn is_bullet_glyph(c: char) -> bool {
     )
 }
 
-fn is_symbol_letter(c: char) -> bool {
+pub(crate) fn is_symbol_letter(c: char) -> bool {
     matches!(c, 'l' | 'n' | 'q' | 'o' | 'ü' | 'Ø' | 'v')
 }
 
@@ -152,14 +152,28 @@ fn enumerator(input: &str) -> IResult<&str, (&str, bool)> {
 ///
 /// Bullets may stand alone on their line; numbers and letters need text after them.
 pub(crate) fn list_marker(line: &str) -> Option<Marker<'_>> {
-    // Most lines open with a word: a letter followed by more letters and a space cannot be a
-    // marker, and is turned away before the grammar runs.
+    // Most lines open with a word, a quote or a figure that no marker opens with: they are
+    // turned away before the grammar runs. A letter opens a marker only as a roman numeral or
+    // a letter before `.` or `)`, or as a symbol-font bullet before a space.
     let b = line.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_alphabetic() {
-        let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if run >= 2 && !matches!(b.get(run), Some(b'.' | b')')) {
+    let first = line.chars().next()?;
+    match first {
+        'a'..='z' | 'A'..='Z' => {
+            let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let next = b.get(run);
+            if !matches!(next, Some(b'.' | b')'))
+                && (run >= 2
+                    || !(is_symbol_letter(first) && matches!(next, None | Some(b' ' | b'\t'))))
+            {
+                return None;
+            }
+        }
+        '0'..='9' | '(' | '-' | '*' => {}
+        c if c.is_ascii() => return None,
+        c if !(is_bullet_glyph(c) || is_symbol_letter(c) || matches!(c, '–' | '—')) => {
             return None;
         }
+        _ => {}
     }
     if let Ok((rest, (glyph, class))) = bullet(line) {
         let after = rest.trim_start();

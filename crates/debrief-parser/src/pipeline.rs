@@ -313,7 +313,12 @@ fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, pieces: &mut [Piece]) {
     let src = ctx.src;
     for Piece { range: r, .. } in pieces.iter_mut().skip(1) {
         let line_text = &src[r.clone()];
-        if let Some(m) = grammar::list_marker(line_text)
+        // Only a bullet glyph is taken out here.
+        if line_text
+            .chars()
+            .next()
+            .is_some_and(grammar::is_bullet_glyph)
+            && let Some(m) = grammar::list_marker(line_text)
             && m.class == grammar::MarkerClass::Bullet
             && !line_text[m.len..].is_empty()
         {
