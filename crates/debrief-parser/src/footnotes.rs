@@ -18,6 +18,11 @@ pub(crate) enum Role {
     Continue,
 }
 
+/// The role of line `i` in `roles` (as [`detect`] returns them).
+pub(crate) fn role(roles: &[Role], i: usize) -> Role {
+    roles.get(i).copied().unwrap_or(Role::Text)
+}
+
 /// The numbers glued to words in `text` as footnote markers would be: digits right after a
 /// letter or closing punctuation, ending the word. Calls `f(number, start, end)` with byte
 /// offsets into `text`.
@@ -70,8 +75,10 @@ pub(crate) fn glued_markers(text: &str, mut f: impl FnMut(u32, usize, usize)) {
 }
 
 /// Finds footnotes. `furniture[i]` tells whether line `i` was already taken as furniture.
+/// The roles are indexed like `lines`; a document without footnotes gets no table at all (every
+/// line is [`Role::Text`], see [`role`]).
 pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role> {
-    let mut roles = vec![Role::Text; lines.len()];
+    let mut roles = Vec::new();
     let mut markers: Vec<u32> = Vec::new();
     let mut body: Vec<usize> = Vec::new();
     let mut next_label = 1u32;
@@ -113,6 +120,9 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
             glued_markers(text, |n, _, _| markers.push(n));
         }
         let Some(area) = area else { continue };
+        if roles.is_empty() {
+            roles = vec![Role::Text; lines.len()];
+        }
         let mut current = 0u32;
         for &k in &body[area..] {
             let text = lines[k].text(src);

@@ -19,14 +19,16 @@ pub(crate) struct Line {
     pub(crate) end: usize,
     /// 0-based page (pages are separated by form feeds).
     pub(crate) page: u32,
-    /// Leading whitespace, in characters (a tab counts as one).
-    pub(crate) indent: u32,
-    /// Width of the text in characters.
-    pub(crate) width: u32,
     /// Width of the text as printed, in average-letter units (see [`visual_width`]).
     pub(crate) vis: f32,
+    // The counts below are only compared with small numbers, and saturate at 65,535: a line
+    // takes 32 bytes instead of 40 (the line table is the largest structure of a parse).
+    /// Leading whitespace, in characters (a tab counts as one).
+    pub(crate) indent: u16,
+    /// Width of the text in characters.
+    pub(crate) width: u16,
     /// Blank lines between this line and the previous non-blank line on the same page.
-    pub(crate) blanks_before: u32,
+    pub(crate) blanks_before: u16,
     /// Whether a page break lies between this line and the previous non-blank line.
     pub(crate) page_break_before: bool,
     /// What the measuring pass saw in the line ([`Flags`]), so that later stages need not
@@ -211,7 +213,7 @@ pub(crate) fn visual_width(text: &str) -> f32 {
 /// non-ASCII characters then has those decoded to correct their widths and to see whether the
 /// repairs touch them; memchr finds the spaces that bound words. Folding these measurements
 /// into one place replaced four to six passes per line over the same bytes in later stages.
-pub(crate) fn measure(text: &str) -> (u32, f32, Flags) {
+pub(crate) fn measure(text: &str) -> (usize, f32, Flags) {
     let bytes = text.as_bytes();
     // u64: a line of ten megabytes is 5·10⁹ thousandths of an em, past `u32::MAX`.
     let mut total: u64 = 0;
@@ -271,7 +273,12 @@ pub(crate) fn measure(text: &str) -> (u32, f32, Flags) {
     }
     #[allow(clippy::cast_precision_loss)]
     let vis = total as f32 / 500.0;
-    (u32::try_from(chars).unwrap_or(u32::MAX), vis, flags)
+    (chars, vis, flags)
+}
+
+/// `n` as a `u16`, or `u16::MAX` when it is larger.
+fn saturate(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// Cuts `src` into lines.
@@ -334,8 +341,9 @@ pub(crate) fn scan(src: &str) -> Scanned<'_> {
                         span: Span::new(start, end),
                     });
                 } else {
-                    let indent = u32::try_from(src[pos..start].chars().count()).unwrap_or(0);
+                    let indent = saturate(src[pos..start].chars().count());
                     let (width, vis, flags) = measure(text);
+                    let width = saturate(width);
                     out.lines.push(Line {
                         start,
                         end,
@@ -343,7 +351,7 @@ pub(crate) fn scan(src: &str) -> Scanned<'_> {
                         indent,
                         width,
                         vis,
-                        blanks_before: blanks,
+                        blanks_before: saturate(blanks as usize),
                         page_break_before: page_break,
                         flags,
                     });

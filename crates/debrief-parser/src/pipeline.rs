@@ -86,7 +86,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     let roles = if repairs.footnotes {
         footnotes::detect(src, &all, &is_furniture)
     } else {
-        vec![Role::Text; all.len()]
+        Vec::new()
     };
     let mut artifacts: Vec<Artifact<'a>> =
         Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
@@ -110,7 +110,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     labels.sort_unstable();
     labels.dedup();
     let idx: Vec<usize> = (0..all.len())
-        .filter(|&i| !is_furniture[i] && roles[i] == Role::Text)
+        .filter(|&i| !is_furniture[i] && footnotes::role(&roles, i) == Role::Text)
         .collect();
     let widths = blocks::column_widths(src, &all, &idx, pages);
     let contents = blocks::contents_lines(src, &all, &idx);
