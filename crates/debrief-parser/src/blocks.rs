@@ -71,6 +71,12 @@ pub(crate) fn contents_lines(src: &str, lines: &[Line], idx: &[usize]) -> Vec<bo
             if grammar::has_dot_leaders(t) {
                 return true;
             }
+            // A page number ends with a figure or a roman digit.
+            if !t.bytes().next_back().is_some_and(|b| {
+                b.is_ascii_digit() || matches!(b | 0x20, b'i' | b'v' | b'x' | b'l')
+            }) {
+                return false;
+            }
             let Some((title, number)) = t.rsplit_once(' ') else {
                 return false;
             };

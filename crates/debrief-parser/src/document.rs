@@ -350,22 +350,21 @@ impl Packed {
     /// Packs `segments` if they tile their text from 0 and every offset is below 2³¹.
     fn pack(segments: &[Segment]) -> Option<Box<[Packed]>> {
         let small = |n: usize| u32::try_from(n).ok().filter(|&n| n < VERBATIM);
+        let mut packed = Vec::with_capacity(segments.len());
         let mut text_end = 0;
-        segments
-            .iter()
-            .map(|s| {
-                if s.text_start != text_end {
-                    return None;
-                }
-                text_end = s.text_end;
-                let flag = if s.verbatim { VERBATIM } else { 0 };
-                Some(Packed {
-                    text_end: small(s.text_end)?,
-                    source_start: small(s.source.start)?,
-                    source_end: small(s.source.end)? | flag,
-                })
-            })
-            .collect()
+        for s in segments {
+            if s.text_start != text_end {
+                return None;
+            }
+            text_end = s.text_end;
+            let flag = if s.verbatim { VERBATIM } else { 0 };
+            packed.push(Packed {
+                text_end: small(s.text_end)?,
+                source_start: small(s.source.start)?,
+                source_end: small(s.source.end)? | flag,
+            });
+        }
+        Some(packed.into_boxed_slice())
     }
 
     /// The segment, given where its text starts.
@@ -453,6 +452,11 @@ impl SourceMap {
                 .unpacked
                 .get_or_init(|| (0..self.len()).map(|i| self.segment(i)).collect()),
         }
+    }
+
+    /// The segments, in text order, without unpacking them all at once.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Segment> + '_ {
+        (0..self.len()).map(|i| self.segment(i))
     }
 
     /// The number of segments.

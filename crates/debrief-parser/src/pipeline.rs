@@ -566,8 +566,7 @@ fn sub_block<'a>(
             verbatim: true,
         }]
     } else {
-        map.segments()
-            .iter()
+        map.iter()
             .filter_map(|s| {
                 let start = s.text_start.max(text_range.start);
                 let end = s.text_end.min(text_range.end);
