@@ -9,6 +9,7 @@
 
 mod cmd;
 mod input;
+mod output;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,9 @@ enum Command {
     Assess(cmd::assess::Args),
     Eval(cmd::eval::Args),
     Parse(cmd::parse::Args),
+    Recommendations(cmd::recommendations::Args),
+    Entities(cmd::entities::Args),
+    Quantities(cmd::quantities::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +41,9 @@ fn main() -> ExitCode {
         Command::Assess(args) => cmd::assess::run(&args),
         Command::Eval(args) => cmd::eval::run(&args),
         Command::Parse(args) => cmd::parse::run(&args),
+        Command::Recommendations(args) => cmd::recommendations::run(&args),
+        Command::Entities(args) => cmd::entities::run(&args),
+        Command::Quantities(args) => cmd::quantities::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,79 +1,67 @@
 //! The domain vocabulary of policy briefs and its extraction from a parsed
-//! [`Document`]: sections, recommendations, actors, programs,
-//! quantities and topics, each with the byte span it came from.
+//! [`Document`](debrief_parser::Document): sections, sentences, recommendations (who must act,
+//! what, how strongly), actors and institutions, programs, quantities and topics — each with the
+//! byte span of the sentence and phrase it came from.
 //!
 //! ```
-//! let doc = debrief_parser::parse("Scope\n\nThe text of the brief.\n");
-//! let sections = debrief_model::sections(&doc);
-//! assert_eq!(sections.len(), 1);
-//! assert_eq!(sections[0].blocks, 0..2);
+//! let src = "What the U.S. Should Do\n\n\
+//!            The Secretary of Energy should establish a peak oil strategy by 2030.\n";
+//! let doc = debrief_parser::parse(src);
+//! let brief = debrief_model::extract(&doc);
+//! let rec = &brief.recommendations[0];
+//! assert_eq!(rec.actors[0].name, "Secretary of Energy");
+//! assert_eq!(rec.modality, debrief_model::Modality::Should);
+//! assert_eq!(rec.action.as_ref().unwrap().verb, "establish");
+//! assert_eq!(brief.programs[0].name, "peak oil strategy");
+//! assert_eq!(brief.quantities[0].text, "2030");
+//! // Every span slices back to the input.
+//! assert_eq!(rec.actors[0].span.slice(src), Some("Secretary of Energy"));
 //! ```
+//!
+//! The pieces are usable on their own: [`sentences`] (the segmenter), [`Gazetteer`] (actors),
+//! [`programs`], [`acronym_definitions`], [`quantities`], [`TopicLexicon`] (CAP topics). Data
+//! tables (gazetteers, acronyms, program head nouns, the topic lexicon, action verbs) are
+//! general-knowledge TSV files under `data/`, embedded at compile time.
 
 #![forbid(unsafe_code)]
 
-use debrief_parser::Document;
+mod acronym;
+mod actors;
+mod brief;
+mod error;
+mod extract;
+mod lexicon;
+mod modality;
+mod programs;
+mod quantity;
+mod recommend;
+mod sections;
+mod sentence;
+mod text;
+mod topics;
 
-use std::ops::Range;
+pub use acronym::{AcronymDefinition, acronym_definitions};
+pub use actors::{ActorHit, Gazetteer};
+pub use brief::{
+    Acronym, AcronymSource, Action, Actor, ActorKind, ActorRef, ActorSource, Bound, Brief, Mention,
+    Modality, Phrase, Program, ProgramKind, Quantity, QuantityKind, Recommendation,
+    RecommendationKind, Section, SectionKind, Sentence, Strength, TopicAssignment, Voice,
+};
+pub use error::Error;
+pub use extract::{ExtractOptions, extract, extract_with};
+pub use programs::{ProgramMatch, programs};
+pub use quantity::{QuantityMatch, quantities};
+pub use sections::{classify_heading, sections};
+pub use sentence::sentences;
+pub use topics::{TopicCode, TopicCounts, TopicLexicon};
 
-use debrief_parser::Span;
-use serde::{Deserialize, Serialize};
-
-/// A stretch of the document under one heading (or before the first heading).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Section {
-    /// The heading text, or `None` for the text before the first heading.
-    pub title: Option<String>,
-    /// The heading level (0 for the untitled opening).
-    pub level: u8,
-    /// Indices of the blocks in the section, the heading included.
-    pub blocks: Range<usize>,
-    /// From the first byte of the section's first block to the last byte of its last block.
-    pub span: Span,
-}
-
-/// Splits a document into sections at its headings, in reading order.
-///
-/// Text before the first heading forms an untitled section; a document with no blocks has no
-/// sections.
+/// The JSON Schema of [`Brief`], as a JSON value.
 ///
 /// ```
-/// use debrief_parser::{Block, BlockKind, Document, InputStyle, Span};
-/// let src = "Intro.\nTitle\nBody.";
-/// let blocks = vec![
-///     Block::verbatim(BlockKind::Paragraph, &src[0..6], Span::new(0, 6)),
-///     Block::verbatim(BlockKind::Heading { level: 1, run_in: false }, &src[7..12], Span::new(7, 12)),
-///     Block::verbatim(BlockKind::Paragraph, &src[13..18], Span::new(13, 18)),
-/// ];
-/// let doc = Document::new(src, InputStyle::BlankLines, blocks, vec![], vec![]);
-/// let sections = debrief_model::sections(&doc);
-/// assert_eq!(sections.len(), 2);
-/// assert_eq!(sections[0].title, None);
-/// assert_eq!(sections[1].title.as_deref(), Some("Title"));
-/// assert_eq!(sections[1].blocks, 1..3);
+/// let schema = serde_json::to_value(debrief_model::brief_schema()).unwrap();
+/// assert_eq!(schema["title"], "Brief");
+/// assert!(schema["$defs"]["Recommendation"]["properties"]["actors"].is_object());
 /// ```
-pub fn sections(doc: &Document<'_>) -> Vec<Section> {
-    let mut out: Vec<Section> = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        match (block.heading_level(), out.last_mut()) {
-            (Some(level), _) => out.push(Section {
-                title: Some(block.text.to_string()),
-                level,
-                blocks: i..i + 1,
-                span: block.span,
-            }),
-            (None, Some(current)) => {
-                current.blocks.end = i + 1;
-                current.span = current.span.cover(block.span);
-            }
-            (None, None) => {
-                out.push(Section {
-                    title: None,
-                    level: 0,
-                    blocks: i..i + 1,
-                    span: block.span,
-                });
-            }
-        }
-    }
-    out
+pub fn brief_schema() -> schemars::Schema {
+    schemars::schema_for!(Brief)
 }

@@ -2,5 +2,8 @@
 
 pub(crate) mod analyze;
 pub(crate) mod assess;
+pub(crate) mod entities;
 pub(crate) mod eval;
 pub(crate) mod parse;
+pub(crate) mod quantities;
+pub(crate) mod recommendations;

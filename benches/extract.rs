@@ -1,0 +1,75 @@
+//! Extraction throughput (`debrief::model::extract`) over about 10 MB of parsed corpus text,
+//! with parsing the same bytes as the reference in the same group.
+//!
+//! The input is every corpus document's `pdftotext -raw` text (or its text-only source),
+//! repeated until it reaches 10 MB, parsed once before timing. The corpus is read from
+//! `$DEBRIEF_CORPUS`, else `../shared/corpus`; without it the seed brief is repeated instead
+//! (and the bench says so).
+#![allow(
+    missing_docs,
+    clippy::print_stderr,
+    clippy::expect_used,
+    clippy::unwrap_used
+)]
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const SEED: &str = include_str!("../examples/data/border-security-brief.txt");
+const TARGET: usize = 10 * 1024 * 1024;
+
+fn corpus_text() -> String {
+    let dir = std::env::var_os("DEBRIEF_CORPUS").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")),
+        PathBuf::from,
+    );
+    let mut docs = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for entry in entries {
+            let id = entry.file_name().to_string_lossy().into_owned();
+            for name in [format!("{id}.raw.txt"), format!("{id}.source.txt")] {
+                if let Ok(text) = std::fs::read_to_string(entry.path().join(name)) {
+                    docs.push(text);
+                    break;
+                }
+            }
+        }
+    }
+    if docs.is_empty() {
+        eprintln!(
+            "extract bench: no corpus at {}; repeating the seed brief",
+            dir.display()
+        );
+        docs.push(SEED.to_owned());
+    }
+    let mut text = String::with_capacity(TARGET + 200_000);
+    while text.len() < TARGET {
+        for d in &docs {
+            text.push_str(d);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn extract(c: &mut Criterion) {
+    let text = corpus_text();
+    let doc = debrief::parser::parse(&text);
+    let mut group = c.benchmark_group("extract/corpus-10MB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("extract", |b| {
+        b.iter(|| debrief::model::extract(std::hint::black_box(&doc)));
+    });
+    // The reference: parsing the same bytes.
+    group.bench_function("parse (reference)", |b| {
+        b.iter(|| debrief::parser::parse(std::hint::black_box(&text)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extract);
+criterion_main!(benches);

@@ -1,0 +1,581 @@
+//! `extract`: a parsed document → a [`Brief`].
+//!
+//! Three passes over the blocks, each linear in the text:
+//! 1. sentences (every block) and acronym definitions (Schwartz–Hearst);
+//! 2. actors (the gazetteer, plus institutions the document itself defines: "Nonprofit Security
+//!    Grant Program (NSGP)", "Border Enforcement Security Task Force (BEST)"), programs,
+//!    quantities per sentence, topic counts per section;
+//! 3. recommendations (see the `recommend` module), then topics per recommendation, per
+//!    section and for the document, and the acronyms used without definition.
+//!
+//! Every span is computed with [`Block::source_span`](debrief_parser::Block::source_span), so
+//! it is a byte range of the original input even where the parser repaired the text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use debrief_parser::{Block, BlockKind, Document, Span};
+
+use crate::quantity::quantities_near;
+use crate::recommend::{BlockData, Hit, Walker};
+use crate::text::{
+    MarkerWords, marker_words, overlaps, slug, squash, word_automaton, word_matches,
+};
+use crate::{
+    Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
+    ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
+    sections, sentences,
+};
+
+/// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
+///
+/// ```
+/// let tsv = "best\tagency\tBorder Enforcement Security Task Force\tBEST\tice\n";
+/// let gazetteer = debrief_model::Gazetteer::builtin_with("mine.tsv", tsv).unwrap();
+/// let options = debrief_model::ExtractOptions::default().gazetteer(&gazetteer);
+/// let doc = debrief_parser::parse("BEST teams should share data.\n");
+/// let brief = debrief_model::extract_with(&doc, &options);
+/// assert_eq!(brief.recommendations[0].actors[0].id, "best");
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct ExtractOptions<'g> {
+    /// The actors to look for.
+    pub gazetteer: &'g Gazetteer,
+    /// The topic lexicon.
+    pub topics: &'g TopicLexicon,
+}
+
+impl Default for ExtractOptions<'static> {
+    fn default() -> Self {
+        ExtractOptions {
+            gazetteer: Gazetteer::builtin(),
+            topics: TopicLexicon::builtin(),
+        }
+    }
+}
+
+impl<'g> ExtractOptions<'g> {
+    /// Use `gazetteer` instead of the built-in one.
+    #[must_use]
+    pub fn gazetteer<'h>(self, gazetteer: &'h Gazetteer) -> ExtractOptions<'h>
+    where
+        'g: 'h,
+    {
+        ExtractOptions {
+            gazetteer,
+            topics: self.topics,
+        }
+    }
+
+    /// Use `topics` instead of the built-in lexicon.
+    ///
+    /// ```
+    /// let topics = debrief_model::TopicLexicon::from_tsv("t", "8\tsolar*\n").unwrap();
+    /// let options = debrief_model::ExtractOptions::default().topics(&topics);
+    /// let doc = debrief_parser::parse("Solar power, solar panels and solar farms.\n");
+    /// let brief = debrief_model::extract_with(&doc, &options);
+    /// assert_eq!(brief.topics[0].code.0, 8);
+    /// ```
+    #[must_use]
+    pub fn topics<'h>(self, topics: &'h TopicLexicon) -> ExtractOptions<'h>
+    where
+        'g: 'h,
+    {
+        ExtractOptions {
+            gazetteer: self.gazetteer,
+            topics,
+        }
+    }
+}
+
+/// Extracts the recommendations, actors, programs, quantities and topics of a parsed
+/// document, with the built-in gazetteer and topic lexicon. Never fails and never panics.
+///
+/// ```
+/// let src = "What the U.S. Should Do\n\nCongress therefore should work to strengthen incentives.\n";
+/// let doc = debrief_parser::parse(src);
+/// let brief = debrief_model::extract(&doc);
+/// let rec = &brief.recommendations[0];
+/// assert_eq!(rec.actors[0].name, "Congress");
+/// assert_eq!(rec.action.as_ref().unwrap().verb, "strengthen");
+/// assert_eq!(rec.span.slice(src), Some("Congress therefore should work to strengthen incentives."));
+/// ```
+pub fn extract(doc: &Document<'_>) -> Brief {
+    extract_with(doc, &ExtractOptions::default())
+}
+
+/// [`extract`] with a gazetteer and topic lexicon of your choice.
+pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
+    let mut sections = sections(doc);
+    let mut block_section = vec![0; doc.blocks.len()];
+    for (s, section) in sections.iter().enumerate() {
+        for b in section.blocks.clone() {
+            if let Some(slot) = block_section.get_mut(b) {
+                *slot = s;
+            }
+        }
+    }
+
+    // Pass 1: sentences and acronym definitions.
+    let mut brief = Brief::default();
+    let mut block_sentences: Vec<Vec<Range<usize>>> = Vec::with_capacity(doc.blocks.len());
+    let mut defined = Defined::default();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let ranges = sentences(&block.text);
+        for r in &ranges {
+            brief.sentences.push(Sentence {
+                block: b,
+                range: r.clone(),
+                span: block.source_span(r.clone()),
+            });
+        }
+        for d in acronym_definitions(&block.text) {
+            defined.add(&block.text, d.short, d.long, block.source_span(d.whole));
+        }
+        block_sentences.push(ranges);
+    }
+
+    // Pass 2: actors, programs, quantities, topic counts.
+    let mut pass = Entities {
+        options,
+        defined_automaton: defined.automaton(),
+        term_counts: vec![0; defined.terms.len()],
+        defined: &defined,
+        actors: ActorTable::default(),
+        programs: ProgramTable::default(),
+        quantities: Vec::new(),
+        known_acronyms: KnownAcronyms::default(),
+    };
+    let mut section_counts = vec![TopicCounts::default(); sections.len()];
+    let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let ranges = std::mem::take(&mut block_sentences[b]);
+        let markers = marker_words(&block.text);
+        let hits = pass.block(block, &ranges, &markers);
+        if let Some(counts) = section_counts.get_mut(block_section[b])
+            && !matches!(block.kind, BlockKind::Footnote { .. })
+        {
+            options.topics.count(&block.text, counts);
+        }
+        blocks.push(BlockData {
+            sentences: ranges,
+            hits,
+            triggers: markers.triggers,
+        });
+    }
+
+    // Pass 3: recommendations, topics, acronyms.
+    let walker = Walker {
+        doc,
+        blocks: &blocks,
+        sections: &sections,
+        block_section: &block_section,
+        actors: &pass.actors.list,
+    };
+    let mut recommendations = walker.run();
+    for rec in &mut recommendations {
+        rec.topics = options.topics.assign(&rec.text, 1, 3);
+    }
+    let mut doc_counts = TopicCounts::default();
+    for (section, counts) in sections.iter_mut().zip(&section_counts) {
+        if section.kind != crate::SectionKind::Boilerplate {
+            doc_counts.merge(counts);
+        }
+        section.topics = counts.assignments(2, 3);
+    }
+    brief.topics = doc_counts.assignments(3, 5);
+    brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
+    brief.sections = sections;
+    brief.recommendations = recommendations;
+    brief.quantities = pass.quantities;
+    brief.actors = pass.actors.list;
+    brief.programs = pass.programs.list;
+    brief
+}
+
+/// The second pass: what each block names and counts.
+struct Entities<'o, 'd> {
+    options: &'o ExtractOptions<'o>,
+    defined: &'d Defined,
+    defined_automaton: Option<aho_corasick::AhoCorasick>,
+    /// Occurrences of each defined term.
+    term_counts: Vec<usize>,
+    actors: ActorTable,
+    programs: ProgramTable,
+    quantities: Vec<Quantity>,
+    known_acronyms: KnownAcronyms,
+}
+
+/// Acronyms used without definition, in order of first use, with their counts.
+#[derive(Default)]
+struct KnownAcronyms {
+    index: HashMap<String, usize>,
+    list: Vec<(String, String, usize)>,
+}
+
+impl KnownAcronyms {
+    fn add(&mut self, short: &str, long: &str) {
+        let i = *self.index.entry(short.to_owned()).or_insert_with(|| {
+            self.list.push((short.to_owned(), long.to_owned(), 0));
+            self.list.len() - 1
+        });
+        self.list[i].2 += 1;
+    }
+}
+
+/// A block and its sentences, to turn text ranges into spans and mentions.
+struct Located<'b, 'a> {
+    block: &'b Block<'a>,
+    sentences: &'b [Range<usize>],
+}
+
+impl Located<'_, '_> {
+    fn sentence_span(&self, pos: usize) -> Span {
+        let k = self.sentences.partition_point(|r| r.end <= pos);
+        self.sentences
+            .get(k)
+            .map_or(self.block.span, |r| self.block.source_span(r.clone()))
+    }
+
+    fn mention(&self, range: Range<usize>) -> Mention {
+        Mention {
+            text: squash(&self.block.text[range.clone()]),
+            span: self.block.source_span(range.clone()),
+            sentence: self.sentence_span(range.start),
+        }
+    }
+
+    fn phrase(&self, range: Range<usize>) -> Phrase {
+        Phrase {
+            text: squash(&self.block.text[range.clone()]),
+            span: self.block.source_span(range),
+        }
+    }
+}
+
+impl Entities<'_, '_> {
+    /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
+    /// quantities.
+    fn block(
+        &mut self,
+        block: &Block<'_>,
+        sentences: &[Range<usize>],
+        markers: &MarkerWords,
+    ) -> Vec<Hit> {
+        let at = Located { block, sentences };
+        let mut hits = self.actors_in(&at);
+        let program_hits = self.defined_terms_in(&at, &mut hits);
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            self.programs_in(&at, &hits, &program_hits);
+        }
+        self.quantities_in(&at, &markers.numbers);
+        hits
+    }
+
+    /// Actors from the gazetteer, and the known acronyms the block uses.
+    fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(&at.block.text);
+        for (_, short, long) in acronyms {
+            self.known_acronyms.add(short, long);
+        }
+        for h in found {
+            let a = self
+                .actors
+                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
+            self.actors.list[a]
+                .mentions
+                .push(at.mention(h.range.clone()));
+            hits.push(Hit {
+                range: h.range,
+                actor: a,
+            });
+        }
+        hits
+    }
+
+    /// The document's own defined terms where the gazetteer matched nothing: institutions become
+    /// actors (added to `hits`), programs get their acronym. Returns the program mentions.
+    fn defined_terms_in(
+        &mut self,
+        at: &Located<'_, '_>,
+        hits: &mut Vec<Hit>,
+    ) -> Vec<(Range<usize>, usize)> {
+        let mut program_hits = Vec::new();
+        let Some(automaton) = &self.defined_automaton else {
+            return program_hits;
+        };
+        for (range, p) in word_matches(automaton, &at.block.text, |_| false) {
+            let term = &self.defined.terms[p];
+            if term.is_short {
+                self.term_counts[p] += 1;
+            }
+            if hits.iter().any(|h| overlaps(&h.range, &range)) {
+                continue;
+            }
+            match term.target {
+                Target::Actor => {
+                    let a =
+                        self.actors
+                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
+                    self.actors.list[a].mentions.push(at.mention(range.clone()));
+                    hits.push(Hit { range, actor: a });
+                }
+                Target::Program(kind) => {
+                    let p = self.programs.intern(&term.long, kind, true);
+                    self.programs.list[p].acronym = Some(term.short.clone());
+                    self.programs.list[p]
+                        .mentions
+                        .push(at.mention(range.clone()));
+                    program_hits.push((range, p));
+                }
+                Target::None => {}
+            }
+        }
+        hits.sort_by_key(|h| h.range.start);
+        program_hits
+    }
+
+    /// Programs, except known actors ("U.S. Northern Command") and defined terms found already.
+    fn programs_in(
+        &mut self,
+        at: &Located<'_, '_>,
+        hits: &[Hit],
+        program_hits: &[(Range<usize>, usize)],
+    ) {
+        let text = &at.block.text;
+        for m in programs(text) {
+            if hits
+                .iter()
+                .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
+                || program_hits.iter().any(|(r, _)| overlaps(r, &m.range))
+            {
+                continue;
+            }
+            let name = squash(&text[m.range.clone()]);
+            let p = self.programs.intern(&name, m.kind, m.named);
+            if let Some(a) = m.acronym {
+                self.programs.list[p].acronym = Some(text[a].to_owned());
+            }
+            self.programs.list[p].mentions.push(at.mention(m.range));
+        }
+    }
+
+    /// Quantities, sentence by sentence; `numbers` are where the block's number words start.
+    fn quantities_in(&mut self, at: &Located<'_, '_>, numbers: &[usize]) {
+        let text = &at.block.text;
+        for r in at.sentences {
+            let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
+            let from = numbers.partition_point(|&p| p < r.start);
+            let to = numbers.partition_point(|&p| p < r.end);
+            // Most sentences hold neither a digit, a dollar sign nor a number word.
+            if from == to
+                && !text.as_bytes()[r.clone()]
+                    .iter()
+                    .any(|b| b.is_ascii_digit() || *b == b'$')
+            {
+                continue;
+            }
+            let local: Vec<usize> = numbers[from..to].iter().map(|p| p - r.start).collect();
+            for q in quantities_near(&text[r.clone()], &local) {
+                let range = shift(q.range);
+                self.quantities.push(Quantity {
+                    text: squash(&text[range.clone()]),
+                    span: at.block.source_span(range),
+                    sentence: at.block.source_span(r.clone()),
+                    kind: q.kind,
+                    value: q.value,
+                    upper: q.upper,
+                    unit: q.unit.map(str::to_owned),
+                    bound: q.bound,
+                    qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
+                    vague: q.vague,
+                    magnitude: q.magnitude,
+                    measures: q.measures,
+                    date: q.iso,
+                });
+            }
+        }
+    }
+}
+
+/// The acronyms of the document: those it defines (with how often the short form occurs),
+/// then those it uses without definition that the gazetteer knows.
+fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> Vec<Acronym> {
+    let mut out: Vec<Acronym> = defined
+        .terms
+        .iter()
+        .zip(term_counts)
+        .filter(|(t, _)| t.is_short)
+        .map(|(t, n)| Acronym {
+            short: t.short.clone(),
+            long: t.long.clone(),
+            source: AcronymSource::Defined,
+            definition: Some(t.definition),
+            occurrences: *n,
+        })
+        .collect();
+    for (short, long, n) in known.list {
+        if out.iter().any(|a| a.short == short) {
+            continue;
+        }
+        out.push(Acronym {
+            short,
+            long,
+            source: AcronymSource::Known,
+            definition: None,
+            occurrences: n,
+        });
+    }
+    out
+}
+
+/// Actors by id, in order of first mention.
+#[derive(Default)]
+struct ActorTable {
+    index: HashMap<String, usize>,
+    list: Vec<Actor>,
+}
+
+impl ActorTable {
+    fn intern(&mut self, id: &str, name: &str, kind: ActorKind, parent: Option<&str>) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        self.list.push(Actor {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            parent: parent.map(str::to_owned),
+            mentions: Vec::new(),
+        });
+        self.index.insert(id.to_owned(), self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// Programs by slug, in order of first mention.
+#[derive(Default)]
+struct ProgramTable {
+    index: HashMap<String, usize>,
+    list: Vec<Program>,
+}
+
+impl ProgramTable {
+    fn intern(&mut self, name: &str, kind: ProgramKind, named: bool) -> usize {
+        let id = slug(name);
+        if let Some(&i) = self.index.get(&id) {
+            return i;
+        }
+        self.list.push(Program {
+            id: id.clone(),
+            name: name.to_owned(),
+            kind,
+            named,
+            acronym: None,
+            mentions: Vec::new(),
+        });
+        self.index.insert(id, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// Terms the document defines: each acronym's short form, and the long form of an institution
+/// or program the gazetteer does not know.
+#[derive(Default)]
+struct Defined {
+    terms: Vec<Term>,
+}
+
+struct Term {
+    /// The text matched in the document (the short form, or the long form).
+    surface: String,
+    short: String,
+    long: String,
+    is_short: bool,
+    target: Target,
+    definition: Span,
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    /// A new institution ("… Office", "… Agency", "… Commission").
+    Actor,
+    /// A program ("… Program", "… Task Force").
+    Program(ProgramKind),
+    /// Only an acronym.
+    None,
+}
+
+/// Head nouns of institutions a document may define with an acronym.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Office",
+    "Agency",
+    "Commission",
+    "Council",
+    "Department",
+    "Bureau",
+    "Service",
+    "Services",
+    "Administration",
+    "Committee",
+    "Board",
+    "Authority",
+    "Corporation",
+    "Institute",
+    "Center",
+    "Centers",
+    "Command",
+    "Ministry",
+    "Directorate",
+    "Division",
+    "Organization",
+    "Court",
+];
+
+impl Defined {
+    fn add(&mut self, text: &str, short: Range<usize>, long: Range<usize>, definition: Span) {
+        let short_s = text[short].to_owned();
+        if self.terms.iter().any(|t| t.is_short && t.short == short_s) {
+            return;
+        }
+        let long_s = squash(&text[long]);
+        let last = long_s.rsplit(' ').next().unwrap_or_default();
+        let target = if INSTITUTION_HEADS.contains(&last) {
+            Target::Actor
+        } else if let Some(p) = programs(&long_s)
+            .into_iter()
+            .find(|p| p.range.end == long_s.len())
+        {
+            Target::Program(p.kind)
+        } else {
+            Target::None
+        };
+        self.terms.push(Term {
+            surface: short_s.clone(),
+            short: short_s.clone(),
+            long: long_s.clone(),
+            is_short: true,
+            target,
+            definition,
+        });
+        if !matches!(target, Target::None) {
+            self.terms.push(Term {
+                surface: long_s.clone(),
+                short: short_s,
+                long: long_s,
+                is_short: false,
+                target,
+                definition,
+            });
+        }
+    }
+
+    fn automaton(&self) -> Option<aho_corasick::AhoCorasick> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        word_automaton(self.terms.iter().map(|t| &t.surface), false, true)
+    }
+}

@@ -1,0 +1,364 @@
+//! Programs and named initiatives.
+//!
+//! Two shapes are recognised:
+//! - **named**: capitalised words ending in a head noun from `data/program_heads.tsv`
+//!   (Initiative, Program, Task Force, Plan, Strategy, Act, Agreement, Accord, Partnership…),
+//!   joined by lower-case connectors ("of", "for", "and", "on", "in", "to"), with an optional
+//!   acronym inside ("Protecting Our Local Elections (POLE) Act") and a year after an act ("of
+//!   2002"): "Merida Initiative", "Border Enforcement Security Task Force";
+//! - **described**: a determiner, at least two content modifiers and a head noun (plan,
+//!   strategy, initiative, program, framework): "a 21st-century border management plan", "a
+//!   peak oil strategy" (but not "a broad master plan" or "such a strategy").
+//!
+//! ```
+//! let text = "These range from the Merida Initiative and a 21st-century border management plan.";
+//! let found: Vec<&str> = debrief_model::programs(text).iter().map(|p| &text[p.range.clone()]).collect();
+//! assert_eq!(found, ["Merida Initiative", "21st-century border management plan"]);
+//! ```
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::ProgramKind;
+use crate::lexicon::{self, records};
+use crate::text::{Token, is_capitalised, tail_bytes, tokenize, word_automaton, word_matches};
+
+/// A program found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramMatch {
+    /// The byte range of its name.
+    pub range: Range<usize>,
+    /// What kind of program, from its head noun.
+    pub kind: ProgramKind,
+    /// Whether it is a proper name.
+    pub named: bool,
+    /// An acronym written inside the name ("POLE" in "Protecting Our Local Elections (POLE)
+    /// Act").
+    pub acronym: Option<Range<usize>>,
+}
+
+struct Heads {
+    /// Named heads (capitalised, from the table) and then the described heads (lower case).
+    automaton: Option<AhoCorasick>,
+    kinds: Vec<ProgramKind>,
+    /// For each pattern: `Some(kind)` when it is a described (lower-case) head.
+    described: Vec<Option<ProgramKind>>,
+}
+
+fn parse_kind(s: &str) -> ProgramKind {
+    match s {
+        "initiative" => ProgramKind::Initiative,
+        "program" => ProgramKind::Program,
+        "task_force" => ProgramKind::TaskForce,
+        "plan" => ProgramKind::Plan,
+        "strategy" => ProgramKind::Strategy,
+        "law" => ProgramKind::Law,
+        "agreement" => ProgramKind::Agreement,
+        "partnership" => ProgramKind::Partnership,
+        "fund" => ProgramKind::Fund,
+        _ => ProgramKind::Other,
+    }
+}
+
+static HEADS: LazyLock<Heads> = LazyLock::new(|| {
+    let rows = records("program_heads.tsv", lexicon::PROGRAM_HEADS, 2, 2).unwrap_or_default();
+    let mut words: Vec<&str> = rows.iter().map(|(_, f)| f[0]).collect();
+    let mut kinds: Vec<ProgramKind> = rows.iter().map(|(_, f)| parse_kind(f[1])).collect();
+    let mut described = vec![None; words.len()];
+    for (head, kind) in DESCRIBED_HEADS {
+        words.push(head);
+        kinds.push(*kind);
+        described.push(Some(*kind));
+    }
+    let automaton = word_automaton(&words, false, true);
+    Heads {
+        automaton,
+        kinds,
+        described,
+    }
+});
+
+/// Lower-case words that may join the capitalised words of a name.
+const CONNECTORS: &[&str] = &["of", "for", "and", "on", "in", "to", "&", "de", "del"];
+
+/// Capitalised words that open a sentence or clause and never start a program's name.
+const NOT_NAME_START: &[&str] = &[
+    "The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "Our", "Such", "Each",
+    "Every", "Any", "No", "Under", "With", "From", "As", "In", "For", "By", "Through", "Since",
+    "Of", "On", "And", "Or", "But", "To", "At", "After", "Before", "During", "If", "While", "When",
+    "Both", "All", "New", "Its", "His", "Her", "Several", "Many", "Some", "Other",
+];
+
+/// Lower-case heads of described programs.
+const DESCRIBED_HEADS: &[(&str, ProgramKind)] = &[
+    ("plan", ProgramKind::Plan),
+    ("strategy", ProgramKind::Strategy),
+    ("initiative", ProgramKind::Initiative),
+    ("program", ProgramKind::Program),
+    ("framework", ProgramKind::Plan),
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "this", "our", "his", "her", "any", "each", "that",
+];
+
+/// Modifiers that describe any plan and do not make it a particular one.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "comprehensive",
+    "broad",
+    "new",
+    "effective",
+    "formal",
+    "overall",
+    "coordinated",
+    "well-defined",
+    "specific",
+    "detailed",
+    "clear",
+    "long-term",
+    "short-term",
+    "strategic",
+    "master",
+    "national",
+    "federal",
+    "possible",
+    "potential",
+    "current",
+    "existing",
+    "proposed",
+    "initial",
+    "final",
+    "major",
+    "larger",
+    "single",
+    "joint",
+    "common",
+    "better",
+    "good",
+    "more",
+    "such",
+    "other",
+    "similar",
+    "same",
+    "entire",
+    "whole",
+    "robust",
+    "credible",
+    "realistic",
+    "coherent",
+    "integrated",
+    "agency",
+    "government",
+    "government-wide",
+];
+
+/// The programs named or described in `text`, in order, without overlaps.
+///
+/// ```
+/// let text = "The Homeland Security Act of 2002 (Public Law 107-296) and a peak oil strategy.";
+/// let p = debrief_model::programs(text);
+/// assert_eq!(&text[p[0].range.clone()], "Homeland Security Act of 2002");
+/// assert_eq!(p[0].kind, debrief_model::ProgramKind::Law);
+/// assert_eq!(&text[p[1].range.clone()], "peak oil strategy");
+/// assert!(!p[1].named);
+/// ```
+pub fn programs(text: &str) -> Vec<ProgramMatch> {
+    let mut out: Vec<ProgramMatch> = Vec::new();
+    let Some(automaton) = &HEADS.automaton else {
+        return out;
+    };
+    // Each head is read with the words before it: a window of the text, not all of it.
+    for (range, pattern) in word_matches(automaton, text, |_| false) {
+        let (base, window) = tail_bytes(&text[..range.end], 240);
+        // Start the window at a word boundary.
+        let skip = if base == 0 {
+            0
+        } else {
+            window
+                .find(char::is_whitespace)
+                .map_or(window.len(), |k| k + 1)
+        };
+        let base = base + skip;
+        let end = (range.end + 16).min(text.len());
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let window = &text[base..end];
+        let toks = tokenize(window);
+        let head = range.start - base..range.end - base;
+        let found = match HEADS.described.get(pattern).copied().flatten() {
+            Some(kind) => {
+                token_index_at(&toks, head.start).and_then(|k| described(window, &toks, k, kind))
+            }
+            None => named(window, &toks, head, HEADS.kinds[pattern]),
+        };
+        if let Some(mut m) = found {
+            m.range = base + m.range.start..base + m.range.end;
+            m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
+            if !out
+                .iter()
+                .any(|o| crate::text::overlaps(&o.range, &m.range))
+            {
+                out.push(m);
+            }
+        }
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+fn token_index_at(toks: &[Token], start: usize) -> Option<usize> {
+    toks.binary_search_by_key(&start, |t| t.start).ok()
+}
+
+fn named(
+    text: &str,
+    toks: &[Token],
+    head: Range<usize>,
+    kind: ProgramKind,
+) -> Option<ProgramMatch> {
+    let h = token_index_at(toks, head.start)?;
+    let mut start = h;
+    let mut acronym = None;
+    let mut k = h;
+    while k > 0 {
+        let prev = toks[k - 1];
+        let s = prev.text(text);
+        if prev.word && (is_capitalised(s) || s.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
+            if s.ends_with("'s") || s.ends_with("’s") || s.ends_with('’') {
+                break;
+            }
+            start = k - 1;
+            k -= 1;
+        } else if (prev.word && CONNECTORS.contains(&s)) || s == "&" || s == "-" || s == "–" {
+            k -= 1;
+        } else if s == ")" && k >= 3 && toks[k - 3].text(text) == "(" && toks[k - 2].word {
+            // An acronym inside the name: "(POLE)".
+            acronym = Some(toks[k - 2].range());
+            k -= 3;
+        } else {
+            break;
+        }
+    }
+    // Trim leading words that open clauses rather than names, and leading connectors.
+    while start < h {
+        let s = toks[start].text(text);
+        if NOT_NAME_START.contains(&s) || CONNECTORS.contains(&s) || !toks[start].word {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    if start >= h {
+        return None;
+    }
+    if acronym
+        .as_ref()
+        .is_some_and(|a| a.start < toks[start].start)
+    {
+        acronym = None;
+    }
+    let mut end = head.end;
+    // "Act of 2002"
+    if kind == ProgramKind::Law
+        && toks.get(h + 1).is_some_and(|t| t.text(text) == "of")
+        && let Some(y) = toks.get(h + 2)
+        && y.text(text).len() == 4
+        && y.text(text).bytes().all(|b| b.is_ascii_digit())
+    {
+        end = y.end;
+    }
+    Some(ProgramMatch {
+        range: toks[start].start..end,
+        kind,
+        named: true,
+        acronym,
+    })
+}
+
+fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind) -> Option<ProgramMatch> {
+    let mut k = h;
+    let mut content = 0;
+    let mut first = h;
+    while k > 0 {
+        let prev = toks[k - 1];
+        let s = prev.text(text);
+        let lower = s.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str()) {
+            break;
+        }
+        if !prev.word {
+            if s == "–" || s == "-" {
+                k -= 1;
+                continue;
+            }
+            return None;
+        }
+        if CONNECTORS.contains(&lower.as_str()) || crate::modality::is_function_word(&lower) {
+            return None;
+        }
+        if !GENERIC_MODIFIERS.contains(&lower.as_str()) {
+            content += 1;
+        }
+        first = k - 1;
+        k -= 1;
+        if h - k > 5 {
+            return None;
+        }
+    }
+    if k == 0 || content < 2 {
+        return None;
+    }
+    // Start at the first content modifier ("a comprehensive U.S.–Mexico anti-crime strategy" →
+    // "U.S.–Mexico anti-crime strategy").
+    while first < h && GENERIC_MODIFIERS.contains(&toks[first].text(text).to_lowercase().as_str()) {
+        first += 1;
+    }
+    Some(ProgramMatch {
+        range: toks[first].start..toks[h].end,
+        kind,
+        named: false,
+        acronym: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        programs(text)
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn named_and_described() {
+        assert_eq!(
+            found("the establishment of Border Enforcement Security Task Force teams"),
+            ["Border Enforcement Security Task Force"]
+        );
+        assert_eq!(
+            found("The Protecting Our Local Elections (POLE) Act (H.R. 1467) would"),
+            ["Protecting Our Local Elections (POLE) Act"]
+        );
+        assert_eq!(
+            found("the 117 Congress's Eliminating Foreign Intervention in Elections Act"),
+            ["Eliminating Foreign Intervention in Elections Act"]
+        );
+        assert_eq!(
+            found(
+                "develop a comprehensive U.S.–Mexico anti-crime strategy and a broad master plan"
+            ),
+            ["U.S.–Mexico anti-crime strategy"]
+        );
+        assert!(
+            found("Such a Strategy. This Plan. such a strategy; no formal strategy").is_empty()
+        );
+    }
+}

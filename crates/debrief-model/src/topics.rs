@@ -1,0 +1,306 @@
+//! Comparative Agendas Project (CAP) major topics, assigned from a keyword lexicon.
+//!
+//! The CAP master codebook sorts policy content into 21 major topics (1 Macroeconomics …
+//! 23 Culture; codes 11 and 22 are unused). `data/topics.tsv` lists, for each topic, words and
+//! phrases that signal it, written for this project from the codebook's topic definitions.
+//! Keywords match whole words, ignoring ASCII case; a keyword ending in `*` matches any ending
+//! (`immigra*` → immigration, immigrants). A text's topics are the codes whose keywords occur
+//! often enough (see [`TopicCounts::assignments`]); each assignment lists the words that
+//! triggered it.
+//!
+//! ```
+//! let lexicon = debrief_model::TopicLexicon::builtin();
+//! let topics = lexicon.assign("Border security and immigration reform: smugglers, visas.", 1, 3);
+//! assert_eq!(topics[0].code.0, 9);
+//! assert_eq!(topics[0].label, "Immigration");
+//! assert_eq!(topics[0].triggers, ["border security", "immigration", "visas"]);
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{self, records};
+use crate::text::{word_automaton, word_matches};
+use crate::{Error, TopicAssignment};
+
+/// A Comparative Agendas Project major topic code (1 Macroeconomics … 23 Culture).
+///
+/// ```
+/// assert_eq!(debrief_model::TopicCode(16).label(), Some("Defense"));
+/// assert_eq!(debrief_model::TopicCode(11).label(), None);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(transparent)]
+pub struct TopicCode(pub u8);
+
+/// The CAP master codebook's major topics.
+const LABELS: &[(u8, &str)] = &[
+    (1, "Macroeconomics"),
+    (2, "Civil Rights"),
+    (3, "Health"),
+    (4, "Agriculture"),
+    (5, "Labor"),
+    (6, "Education"),
+    (7, "Environment"),
+    (8, "Energy"),
+    (9, "Immigration"),
+    (10, "Transportation"),
+    (12, "Law and Crime"),
+    (13, "Social Welfare"),
+    (14, "Housing"),
+    (15, "Domestic Commerce"),
+    (16, "Defense"),
+    (17, "Technology"),
+    (18, "Foreign Trade"),
+    (19, "International Affairs"),
+    (20, "Government Operations"),
+    (21, "Public Lands"),
+    (23, "Culture"),
+];
+
+impl TopicCode {
+    /// The topic's name in the CAP master codebook, or `None` for a code it does not use.
+    pub fn label(self) -> Option<&'static str> {
+        LABELS
+            .iter()
+            .find(|(code, _)| *code == self.0)
+            .map(|(_, label)| *label)
+    }
+
+    /// Every major topic of the codebook, in code order.
+    ///
+    /// ```
+    /// assert_eq!(debrief_model::TopicCode::all().count(), 21);
+    /// ```
+    pub fn all() -> impl Iterator<Item = TopicCode> {
+        LABELS.iter().map(|(code, _)| TopicCode(*code))
+    }
+}
+
+/// A keyword lexicon for CAP major topics, compiled for matching.
+#[derive(Debug, Clone)]
+pub struct TopicLexicon {
+    /// For each pattern: its topic and whether it matches any ending.
+    keywords: Vec<(TopicCode, bool)>,
+    automaton: Option<AhoCorasick>,
+}
+
+static BUILTIN: LazyLock<TopicLexicon> = LazyLock::new(|| {
+    TopicLexicon::from_tsv("topics.tsv", lexicon::TOPICS).unwrap_or(TopicLexicon {
+        keywords: Vec::new(),
+        automaton: None,
+    })
+});
+
+impl TopicLexicon {
+    /// The built-in lexicon (`data/topics.tsv`).
+    ///
+    /// ```
+    /// assert!(debrief_model::TopicLexicon::builtin().len() > 200);
+    /// ```
+    pub fn builtin() -> &'static TopicLexicon {
+        &BUILTIN
+    }
+
+    /// A lexicon from a table of `code<TAB>keyword` lines (see the module documentation).
+    ///
+    /// ```
+    /// let lexicon = debrief_model::TopicLexicon::from_tsv("mine", "8\tsolar*\n").unwrap();
+    /// assert_eq!(lexicon.assign("Solar panels", 1, 1)[0].code.0, 8);
+    /// let err = debrief_model::TopicLexicon::from_tsv("mine", "11\tx\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "mine:1: expected a CAP major topic code (1-10, 12-21, 23), found `11`");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error`] naming the line of the first malformed record.
+    pub fn from_tsv(table: &str, text: &str) -> Result<TopicLexicon, Error> {
+        let mut keywords = Vec::new();
+        let mut patterns = Vec::new();
+        for (line, fields) in records(table, text, 2, 2)? {
+            let code = fields[0]
+                .parse::<u8>()
+                .ok()
+                .map(TopicCode)
+                .filter(|c| c.label().is_some())
+                .ok_or_else(|| {
+                    Error::new(
+                        table,
+                        line,
+                        "a CAP major topic code (1-10, 12-21, 23)",
+                        format!("`{}`", fields[0]),
+                    )
+                })?;
+            let (word, prefix) = match fields[1].strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (fields[1], false),
+            };
+            if word.is_empty() {
+                return Err(Error::new(table, line, "a keyword", "an empty field"));
+            }
+            keywords.push((code, prefix));
+            patterns.push(word.to_owned());
+        }
+        let automaton = word_automaton(&patterns, true, true)
+            .ok_or_else(|| Error::new(table, 0, "a buildable automaton", "too many keywords"))?;
+        Ok(TopicLexicon {
+            keywords,
+            automaton: Some(automaton),
+        })
+    }
+
+    /// The number of keywords.
+    pub fn len(&self) -> usize {
+        self.keywords.len()
+    }
+
+    /// Whether the lexicon has no keywords.
+    ///
+    /// ```
+    /// assert!(!debrief_model::TopicLexicon::builtin().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.keywords.is_empty()
+    }
+
+    /// Adds the keyword occurrences of `text` to `counts`.
+    ///
+    /// ```
+    /// let mut counts = debrief_model::TopicCounts::default();
+    /// let lexicon = debrief_model::TopicLexicon::builtin();
+    /// lexicon.count("Oil production will peak.", &mut counts);
+    /// lexicon.count("Crude oil supply.", &mut counts);
+    /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
+    /// ```
+    pub fn count(&self, text: &str, counts: &mut TopicCounts) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        for (range, p) in word_matches(automaton, text, |p| self.keywords[p].1) {
+            counts.add(self.keywords[p].0, &text[range]);
+        }
+    }
+
+    /// The topics of `text`: see [`TopicCounts::assignments`].
+    pub fn assign(&self, text: &str, min_hits: usize, max_topics: usize) -> Vec<TopicAssignment> {
+        let mut counts = TopicCounts::default();
+        self.count(text, &mut counts);
+        counts.assignments(min_hits, max_topics)
+    }
+}
+
+/// Keyword occurrences per topic, with the words that occurred.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopicCounts {
+    by_code: BTreeMap<TopicCode, (usize, BTreeMap<String, usize>)>,
+}
+
+impl TopicCounts {
+    fn add(&mut self, code: TopicCode, word: &str) {
+        let entry = self.by_code.entry(code).or_default();
+        entry.0 += 1;
+        *entry.1.entry(word.to_ascii_lowercase()).or_default() += 1;
+    }
+
+    /// Adds all of `other`'s occurrences to these.
+    ///
+    /// ```
+    /// let lexicon = debrief_model::TopicLexicon::builtin();
+    /// let (mut a, mut b) = (debrief_model::TopicCounts::default(), debrief_model::TopicCounts::default());
+    /// lexicon.count("oil", &mut a);
+    /// lexicon.count("oil", &mut b);
+    /// a.merge(&b);
+    /// assert_eq!(a.hits(debrief_model::TopicCode(8)), 2);
+    /// ```
+    pub fn merge(&mut self, other: &TopicCounts) {
+        for (code, (hits, words)) in &other.by_code {
+            let entry = self.by_code.entry(*code).or_default();
+            entry.0 += hits;
+            for (w, n) in words {
+                *entry.1.entry(w.clone()).or_default() += n;
+            }
+        }
+    }
+
+    /// How many keyword occurrences of `code` were counted.
+    pub fn hits(&self, code: TopicCode) -> usize {
+        self.by_code.get(&code).map_or(0, |(h, _)| *h)
+    }
+
+    /// The topics with at least `min_hits` occurrences and at least a quarter of the top topic's
+    /// occurrences, most frequent first (ties by code), at most `max_topics` of them.
+    ///
+    /// ```
+    /// let lexicon = debrief_model::TopicLexicon::builtin();
+    /// let mut counts = debrief_model::TopicCounts::default();
+    /// lexicon.count("oil, oil, oil, oil, oil and one school", &mut counts);
+    /// let topics = counts.assignments(1, 5);
+    /// assert_eq!(topics.len(), 1); // education has 1 of the top topic's 5: under a quarter
+    /// ```
+    pub fn assignments(&self, min_hits: usize, max_topics: usize) -> Vec<TopicAssignment> {
+        let top = self.by_code.values().map(|(h, _)| *h).max().unwrap_or(0);
+        let mut out: Vec<TopicAssignment> = self
+            .by_code
+            .iter()
+            .filter(|(_, (hits, _))| *hits >= min_hits.max(1) && hits * 4 >= top)
+            .map(|(code, (hits, words))| {
+                let mut triggers: Vec<(&String, &usize)> = words.iter().collect();
+                triggers.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                TopicAssignment {
+                    code: *code,
+                    label: code.label().unwrap_or_default().to_owned(),
+                    hits: *hits,
+                    triggers: triggers.into_iter().map(|(w, _)| w.clone()).collect(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.code.cmp(&b.code)));
+        out.truncate(max_topics);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_covers_every_topic() {
+        let lexicon = TopicLexicon::from_tsv("topics.tsv", lexicon::TOPICS).unwrap();
+        for code in TopicCode::all() {
+            assert!(
+                lexicon.keywords.iter().any(|(c, _)| *c == code),
+                "no keyword for {code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn whole_words_and_prefixes() {
+        let lexicon = TopicLexicon::builtin();
+        let mut counts = TopicCounts::default();
+        // "oil" inside "toil" and "boiler" is not a match; "immigra*" takes any ending.
+        lexicon.count(
+            "Toil in the boiler room. Immigrants, IMMIGRATION.",
+            &mut counts,
+        );
+        assert_eq!(counts.hits(TopicCode(8)), 0);
+        assert_eq!(counts.hits(TopicCode(9)), 2);
+        let topics = counts.assignments(1, 3);
+        assert_eq!(topics[0].triggers, ["immigrants", "immigration"]);
+    }
+}
