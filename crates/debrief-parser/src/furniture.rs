@@ -135,17 +135,19 @@ impl Key {
 /// A web address or e-mail alone on a line.
 fn is_address(text: &str) -> bool {
     let t = text.trim();
+    let dot = memchr::memchr(b'.', t.as_bytes()).is_some();
     !t.contains(' ')
         && (t.starts_with("http://")
             || t.starts_with("https://")
-            || t.starts_with("www.")
-            || [".gov", ".org", ".com", ".edu", ".mil", ".int"]
-                .iter()
-                .any(|tld| {
-                    t.ends_with(tld)
-                        || t.match_indices(tld)
-                            .any(|(i, _)| t[i + tld.len()..].starts_with('/'))
-                }))
+            || (dot && t.starts_with("www."))
+            || (dot
+                && [".gov", ".org", ".com", ".edu", ".mil", ".int"]
+                    .iter()
+                    .any(|tld| {
+                        t.ends_with(tld)
+                            || t.match_indices(tld)
+                                .any(|(i, _)| t[i + tld.len()..].starts_with('/'))
+                    })))
 }
 
 /// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97` (not a
