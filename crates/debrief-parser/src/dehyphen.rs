@@ -117,15 +117,14 @@ fn first_class(b: u8) -> Option<u32> {
 /// non-ASCII character, which is decoded.
 const ASCII_WORD: [u8; 128] = {
     let mut t = [0u8; 128];
-    let mut c = 0;
-    while c < 128 {
-        let b = c as u8;
+    let mut b: u8 = 0;
+    while b < 128 {
         if b.is_ascii_alphanumeric() || b == b'\'' {
-            t[c] = 1;
+            t[b as usize] = 1;
         } else if b == b'-' {
-            t[c] = 3;
+            t[b as usize] = 3;
         }
-        c += 1;
+        b += 1;
     }
     t
 };

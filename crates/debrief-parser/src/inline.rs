@@ -246,7 +246,7 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>,
         let mut start = base;
         for w in text.split(' ') {
             let end = start + w.len();
-            if !plain_word(w, labels, ctx.repairs, false) {
+            if !plain_word(w, labels, *ctx.repairs, false) {
                 b.verbatim(run..start);
                 word(ctx, b, start..end);
                 run = end;
@@ -274,7 +274,7 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>,
         }
         let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = &rest[..word_len];
-        if plain_word(w, labels, ctx.repairs, true) {
+        if plain_word(w, labels, *ctx.repairs, true) {
             pos += word_len;
             continue;
         }
@@ -305,7 +305,7 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>,
 /// Whether [`word`] would copy the word `w` as it is: no footnote marker in it (when the
 /// document has footnotes), not words that lost their spaces, no character to repair (looked
 /// for when `characters`: the line has some).
-fn plain_word(w: &str, labels: bool, repairs: &Repairs, characters: bool) -> bool {
+fn plain_word(w: &str, labels: bool, repairs: Repairs, characters: bool) -> bool {
     if labels && w.bytes().any(|b| b.is_ascii_digit() || b == b'[') {
         return false;
     }

@@ -221,7 +221,6 @@ pub(crate) fn measure(text: &str) -> (usize, f32, Flags) {
     // The letters of the current space-separated word (negative once it has anything else),
     // whether a word of twelve letters came, whether two spaces came in a row, whether a
     // lower-case letter stands right before a capital somewhere.
-    const NOT_LETTERS: i64 = i64::MIN / 2;
     let mut letters: i64 = 0;
     let mut long_word = false;
     let mut prev = 0u32;
@@ -275,6 +274,9 @@ pub(crate) fn measure(text: &str) -> (usize, f32, Flags) {
     let vis = total as f32 / 500.0;
     (chars, vis, flags)
 }
+
+/// The letter count of a word that has something else than letters (stays negative).
+const NOT_LETTERS: i64 = i64::MIN / 2;
 
 /// `n` as a `u16`, or `u16::MAX` when it is larger.
 fn saturate(n: usize) -> u16 {
@@ -410,6 +412,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::float_cmp)] // widths are sums of integers divided once: the same each way
     fn measuring_a_line() {
         let flags = |t: &str| measure(t).2;
         // Widths in characters and in average letters (Helvetica: `i` 222, `W` 944, `—` 1000,

@@ -198,36 +198,10 @@ fn body_block<'a>(
     outline: &mut Outline,
     out: &mut Vec<Block<'a>>,
 ) {
-    let src = flow.src;
     let first_line = &flow.lines[flow.idx[proto.first]];
     // The pieces go into a buffer kept from block to block (no allocation per block).
     let mut pieces = std::mem::take(&mut ctx.pieces);
-    pieces.clear();
-    let mut first_piece = proto.first;
-    if let Some(m) = proto.marker {
-        let marker_end = first_line.start + m.glyph.len();
-        ctx.artifacts.push(Artifact {
-            kind: ArtifactKind::ListMarker,
-            text: Cow::Borrowed(&src[first_line.start..marker_end]),
-            span: Span::new(first_line.start, marker_end),
-        });
-        let range = first_line.start + m.len..first_line.end;
-        if !range.is_empty() {
-            pieces.push(Piece {
-                range,
-                flags: first_line.flags,
-            });
-        }
-        first_piece += 1;
-    }
-    pieces.extend((first_piece..=proto.last).map(|j| {
-        let line = &flow.lines[flow.idx[j]];
-        Piece {
-            range: line.start..line.end,
-            flags: line.flags,
-        }
-    }));
-    strip_repeated_bullets(ctx, &mut pieces);
+    block_pieces(ctx, flow, proto, &mut pieces);
     let last_end = flow.lines[flow.idx[proto.last]].end;
     let span = Span::new(first_line.start, last_end);
     if pieces.is_empty() {
@@ -305,6 +279,43 @@ fn body_block<'a>(
         span,
         source_map: map,
     });
+}
+
+/// Puts into `pieces` the parts of the lines of `proto` that make its text: after its list
+/// marker (recorded as an artifact) and after the bullets that page breaks repeat.
+fn block_pieces<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    flow: &Flow<'a, '_>,
+    proto: &Proto<'a>,
+    pieces: &mut Vec<Piece>,
+) {
+    let first_line = &flow.lines[flow.idx[proto.first]];
+    pieces.clear();
+    let mut first_piece = proto.first;
+    if let Some(m) = proto.marker {
+        let marker_end = first_line.start + m.glyph.len();
+        ctx.artifacts.push(Artifact {
+            kind: ArtifactKind::ListMarker,
+            text: Cow::Borrowed(&flow.src[first_line.start..marker_end]),
+            span: Span::new(first_line.start, marker_end),
+        });
+        let range = first_line.start + m.len..first_line.end;
+        if !range.is_empty() {
+            pieces.push(Piece {
+                range,
+                flags: first_line.flags,
+            });
+        }
+        first_piece += 1;
+    }
+    pieces.extend((first_piece..=proto.last).map(|j| {
+        let line = &flow.lines[flow.idx[j]];
+        Piece {
+            range: line.start..line.end,
+            flags: line.flags,
+        }
+    }));
+    strip_repeated_bullets(ctx, pieces);
 }
 
 /// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
