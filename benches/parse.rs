@@ -48,8 +48,12 @@ fn memchr_lines(text: &str) -> usize {
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>, bytes: usize) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    // About a second of samples for small inputs, more for the 10 MB ones.
-    let secs = if bytes >= 4 * MB { 6 } else { 2 };
+    // A second of samples for a brief, more for the megabyte inputs (ten samples at least).
+    let secs = match bytes {
+        b if b >= 4 * MB => 6,
+        b if b >= MB / 4 => 2,
+        _ => 1,
+    };
     group.measurement_time(Duration::from_secs(secs));
     group.warm_up_time(Duration::from_millis(500));
 }

@@ -1,6 +1,10 @@
 //! Small facts about pieces of text that several stages ask: does a line end a sentence, does
 //! it start with a capital, does it read like a heading, where does the first sentence end.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 /// Words that do not end a heading and do not count for Title Case.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "an", "and", "are", "as", "at", "be", "between", "but", "by", "for", "from",
@@ -117,13 +121,22 @@ pub(crate) fn heading_like(s: &str) -> bool {
     if has_words(s, 17) || ends_on_function_word(s) {
         return false;
     }
-    if memchr::memmem::find(s.as_bytes(), b"http").is_some()
-        || memchr::memmem::find(s.as_bytes(), b"www.").is_some()
-    {
+    // Searchers built once (building one per call cost more than the search).
+    static ADDRESSES: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memmem::Finder::new("http"), memmem::Finder::new("www.")]);
+    if ADDRESSES.iter().any(|f| f.find(s.as_bytes()).is_some()) {
         return false;
     }
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && letters * 2 > s.chars().filter(|c| !c.is_whitespace()).count()
+    // Mostly letters: one pass counting letters and the other non-space characters.
+    let (mut letters, mut others) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if !c.is_whitespace() {
+            others += 1;
+        }
+    }
+    letters >= 2 && letters > others
 }
 
 /// Whether the last word of `s` is a function word (`of`, `the`, `and`…): a line that ends so
