@@ -72,6 +72,20 @@ fn parse_json_has_the_documented_shape() {
 }
 
 #[test]
+fn parse_json_is_one_line_when_piped_and_indented_on_request() {
+    let args = ["parse", "examples/data/border-security-brief.txt", "--format", "json"];
+    let piped = debrief(&args);
+    let pretty = debrief(&[&args[..], &["--pretty"]].concat());
+    assert!(piped.status.success() && pretty.status.success());
+    // The test's stdout is a pipe: one line of JSON and its newline.
+    assert_eq!(piped.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+    assert!(pretty.stdout.starts_with(b"{\n  \"style\""));
+    let a: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
 fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
     let out = debrief(&[
         "parse",

@@ -1,5 +1,6 @@
 //! `debrief parse`: the structured document.
 
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,6 +38,9 @@ pub(crate) struct Args {
     /// Replace invalid UTF-8 with U+FFFD (reported as diagnostics) instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Indent the JSON (the default when writing to a terminal; piped JSON is one line).
+    #[arg(long)]
+    pretty: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -115,13 +119,32 @@ fn options(args: &Args) -> anyhow::Result<ParseOptions> {
     Ok(opts)
 }
 
-fn print(doc: &debrief::parser::Document<'_>, format: Format) -> anyhow::Result<()> {
-    match format {
-        Format::Text => print!("{}", doc.to_text()),
-        Format::Markdown => print!("{}", doc.to_markdown()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(doc)?),
+/// Writes the document to standard output. JSON is streamed through a buffer (never held
+/// whole in memory: for a 10 MB brief it is several times the input); it is indented when
+/// standard output is a terminal or `--pretty` asks, and on one line otherwise. A closed pipe
+/// (`| head`) ends the output quietly.
+fn print(doc: &debrief::parser::Document<'_>, format: Format, pretty: bool) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let pretty = pretty || stdout.is_terminal();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = match format {
+        Format::Text => out.write_all(doc.to_text().as_bytes()),
+        Format::Markdown => out.write_all(doc.to_markdown().as_bytes()),
+        Format::Json => {
+            let json = if pretty {
+                serde_json::to_writer_pretty(&mut out, doc)
+            } else {
+                serde_json::to_writer(&mut out, doc)
+            };
+            json.map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+        }
     }
-    Ok(())
+    .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("cannot write the document")?),
+    }
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -129,17 +152,17 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let opts = options(args)?;
     if !args.lossy {
         let doc = debrief::parser::parse_with(input.text()?, &opts);
-        print(&doc, args.format)?;
+        print(&doc, args.format, args.pretty)?;
         return Ok(ExitCode::SUCCESS);
     }
     match debrief::parser::parse_bytes_with(&input.bytes, &opts)? {
-        BytesDocument::Borrowed(doc) => print(&doc, args.format)?,
+        BytesDocument::Borrowed(doc) => print(&doc, args.format, args.pretty)?,
         BytesDocument::Lossy { text, diagnostics } => {
             let mut doc = debrief::parser::parse_with(&text, &opts);
             let mut all = diagnostics;
             all.append(&mut doc.diagnostics);
             doc.diagnostics = all;
-            print(&doc, args.format)?;
+            print(&doc, args.format, args.pretty)?;
         }
     }
     Ok(ExitCode::SUCCESS)
