@@ -85,7 +85,7 @@ pub struct IndicatorReport {
 /// assert_eq!(report.brief.recommendations.len(), 1);
 /// # Ok::<(), debrief::metrics::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options<'g> {
     /// Parser options (input style, repairs, lexicon).
     pub parse: ParseOptions,
@@ -93,16 +93,6 @@ pub struct Options<'g> {
     pub extract: ExtractOptions<'g>,
     /// Assessment options (the date deadlines are judged at).
     pub assess: AssessOptions,
-}
-
-impl Default for Options<'static> {
-    fn default() -> Self {
-        Options {
-            parse: ParseOptions::default(),
-            extract: ExtractOptions::default(),
-            assess: AssessOptions::default(),
-        }
-    }
 }
 
 /// Analyses a brief: parses `text`, extracts its recommendations, actors, programs and

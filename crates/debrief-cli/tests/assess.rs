@@ -2,23 +2,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a panic in a test helper is a failed test
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn debrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("the debrief binary runs")
-}
-
-/// A scratch directory for this test process.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-assess-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{debrief, scratch};
 
 const CATALOG: &str = "examples/data/border-security-catalog.toml";
 const OBSERVATIONS: &str = "examples/data/border-security-observations.csv";
