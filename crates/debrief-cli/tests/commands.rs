@@ -21,6 +21,16 @@ const COMMANDS: [&str; 10] = [
     "eval",
 ];
 
+/// The commands that read a brief.
+const READERS: [&str; 6] = [
+    "analyze",
+    "parse",
+    "recommendations",
+    "entities",
+    "quantities",
+    "report",
+];
+
 #[test]
 fn every_command_has_help_with_examples() {
     let top = ok(&debrief(&["--help"]));
@@ -38,13 +48,7 @@ fn every_command_has_help_with_examples() {
 fn usage_errors_exit_2() {
     fails(&debrief(&[]), 2);
     fails(&debrief(&["frobnicate"]), 2);
-    for command in [
-        "analyze",
-        "parse",
-        "recommendations",
-        "entities",
-        "quantities",
-    ] {
+    for command in READERS {
         let stderr = fails(&debrief(&[command, "--format", "yaml"]), 2);
         assert!(
             stderr.contains("invalid value 'yaml' for '--format <FORMAT>'"),
@@ -62,14 +66,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn a_missing_file_names_itself() {
-    for command in [
-        "analyze",
-        "parse",
-        "recommendations",
-        "entities",
-        "quantities",
-        "report",
-    ] {
+    for command in READERS {
         let stderr = fails(&debrief(&[command, "no/such/brief.txt"]), 2);
         assert_eq!(
             stderr.lines().next().unwrap(),
@@ -96,14 +93,7 @@ fn invalid_utf8_is_shown_with_its_line_and_a_caret() {
     let dir = scratch("commands-utf8");
     let bad = dir.join("bad.txt");
     std::fs::write(&bad, b"first line\nsecond \xff line\n").unwrap();
-    for command in [
-        "analyze",
-        "parse",
-        "recommendations",
-        "entities",
-        "quantities",
-        "report",
-    ] {
+    for command in READERS {
         let stderr = fails(&debrief(&[command, arg(&bad)]), 2);
         assert_eq!(
             stderr,

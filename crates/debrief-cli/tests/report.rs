@@ -250,23 +250,18 @@ fn input_text_is_escaped_and_projections_are_drawn() {
     let rec2 = by_id(&els, "rec-aea2e614");
     assert!(rec2.text.contains("on track"), "{}", rec2.text);
     let camera = by_id(&els, "indicator-camera-coverage");
-    for class in [
-        "series",
-        "baseline",
-        "target",
-        "deadline",
-        "projection",
-        "target-mark",
+    for (name, class) in [
+        ("polyline", "series"),
+        ("line", "baseline"),
+        ("line", "target"),
+        ("line", "deadline"),
+        ("line", "projection"),
+        ("path", "target-mark"),
     ] {
         assert_eq!(
-            els.iter()
-                .filter(|e| e
-                    .ancestors
-                    .contains(&els.iter().position(|x| x.id == camera.id).unwrap()))
-                .filter(|e| e.class == class)
-                .count(),
+            count(&els, &camera.id, name, Some(class)),
             1,
-            "one .{class} in the camera-coverage chart"
+            "one {name}.{class} in the camera-coverage chart"
         );
     }
     // 20 → 45 over 2015–2024 at the compound rate, to 2030: 45 · 2.25^(6/9) = 77.268; the
