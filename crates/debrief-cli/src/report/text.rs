@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Badge, View};
+use super::{Badge, NamedView, ScorecardView, SectionView, View};
 use crate::style::{Paint, Style};
 
 /// The width text is wrapped to.
@@ -45,7 +45,7 @@ fn cut(text: &str, max: usize) -> String {
 }
 
 /// Left-aligned columns two spaces apart; `paint` styles a cell after it is padded.
-fn columns(out: &mut String, indent: usize, rows: &[Vec<(String, Option<Style>)>], paint: Paint) {
+fn columns(out: &mut String, indent: usize, rows: &[Row], paint: Paint) {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
         .map(|i| {
@@ -91,8 +91,32 @@ fn badge(paint: Paint, b: &Badge) -> String {
     paint.paint(&b.label, Style::of_rating(b.rating))
 }
 
+/// A row of [`columns`]: each cell with its style.
+type Row = Vec<(String, Option<Style>)>;
+
+/// The first `limit` rows as columns, then how many more there are and where to see them.
+fn listing(out: &mut String, paint: Paint, rows: &[Row], limit: usize, all: &str) {
+    columns(out, 2, &rows[..rows.len().min(limit)], paint);
+    if rows.len() > limit {
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint.paint(
+                &format!("… and {} more ({all})", rows.len() - limit),
+                Style::Dim
+            )
+        );
+    }
+}
+
+/// How many sections, actors, programs, quantities and suggestions a summary lists.
+const SECTIONS: usize = 24;
+const ACTORS: usize = 16;
+const PROGRAMS: usize = 12;
+const QUANTITIES: usize = 16;
+const SUGGESTIONS: usize = 12;
+
 /// The summary.
-#[allow(clippy::too_many_lines)] // one section after another
 pub(crate) fn render(view: &View, paint: Paint) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", paint.paint(&view.title, Style::Bold));
@@ -113,15 +137,55 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             String::new()
         }
     );
+    sections(&mut out, view, paint);
+    recommendations(&mut out, view, paint);
+    entities(&mut out, view, paint);
+    quantities(&mut out, view, paint);
+    match &view.scorecard {
+        None => {
+            heading(&mut out, paint, "SCORECARD", "");
+            out.push_str(
+                "  no indicator catalog given: measure the recommendations with --catalog FILE\n  \
+                 [--observations FILE] (docs/METRICS.md)\n",
+            );
+        }
+        Some(card) => scorecard(&mut out, card, paint),
+    }
+    suggestions(&mut out, view, paint);
+    out.push('\n');
+    out.push_str(&paint.paint(
+        "More: debrief report --out report.html (charts) · debrief recommendations --format json · \
+         debrief --help",
+        Style::Dim,
+    ));
+    out.push('\n');
+    out
+}
 
-    heading(&mut out, paint, "SECTIONS", "");
-    let rows: Vec<Vec<(String, Option<Style>)>> = view
+/// The sections; in a long document, the recommendation and option sections and the first
+/// others.
+fn sections(out: &mut String, view: &View, paint: Paint) {
+    heading(out, paint, "SECTIONS", "");
+    let key = |kind: &str| kind == "recommendations" || kind == "options";
+    let keys = view.sections.iter().filter(|s| key(&s.kind)).count();
+    let mut others = SECTIONS.saturating_sub(keys);
+    let shown: Vec<&SectionView> = view
         .sections
+        .iter()
+        .filter(|s| {
+            key(&s.kind) || {
+                let take = others > 0;
+                others = others.saturating_sub(1);
+                take
+            }
+        })
+        .collect();
+    let rows: Vec<Row> = shown
         .iter()
         .map(|s| {
             vec![
                 (format!("line {}", s.line), Some(Style::Dim)),
-                (s.title.clone(), None),
+                (cut(&s.title, 64), None),
                 (
                     format!(
                         "{} block{}{}",
@@ -138,10 +202,27 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             ]
         })
         .collect();
-    columns(&mut out, 2, &rows, paint);
+    columns(out, 2, &rows, paint);
+    if shown.len() < view.sections.len() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint.paint(
+                &format!(
+                    "… and {} more (debrief parse --format table)",
+                    view.sections.len() - shown.len()
+                ),
+                Style::Dim
+            )
+        );
+    }
+}
 
+/// Every recommendation: explicit items first, with who must act, the programs and numbers it
+/// names, and the start of its text.
+fn recommendations(out: &mut String, view: &View, paint: Paint) {
     heading(
-        &mut out,
+        out,
         paint,
         "RECOMMENDATIONS",
         &format!("{} explicit, {} inline", view.explicit, view.inline),
@@ -181,47 +262,55 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             paint.paint("who:", Style::Dim),
             wrap(&who, 11)
         );
-        if !r.programs.is_empty() {
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                paint.paint("programs:", Style::Dim),
-                wrap(&r.programs.join("; "), 16)
-            );
-        }
-        if !r.quantities.is_empty() {
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                paint.paint("numbers:", Style::Dim),
-                wrap(&r.quantities.join("; "), 15)
-            );
+        for (label, items, indent) in [
+            ("programs:", &r.programs, 16),
+            ("numbers:", &r.quantities, 15),
+        ] {
+            if !items.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      {} {}",
+                    paint.paint(label, Style::Dim),
+                    wrap(&items.join("; "), indent)
+                );
+            }
         }
         if let Some(body) = &r.body {
             let _ = writeln!(out, "      {}", wrap(&format!("“{}”", cut(body, 180)), 6));
         }
     }
+}
 
+/// Actors (most mentioned first) and programs.
+fn entities(out: &mut String, view: &View, paint: Paint) {
     heading(
-        &mut out,
+        out,
         paint,
         "ACTORS",
         &format!("{} named", view.actors.len()),
     );
-    let actors: Vec<String> = view
-        .actors
+    let mut actors: Vec<&NamedView> = view.actors.iter().collect();
+    actors.sort_by_key(|a| std::cmp::Reverse(a.mentions));
+    let mut named: Vec<String> = actors
         .iter()
+        .take(ACTORS)
         .map(|a| format!("{} ×{}", a.name, a.mentions))
         .collect();
-    let _ = writeln!(out, "  {}", wrap(&actors.join(" · "), 2));
+    if actors.len() > ACTORS {
+        named.push(format!(
+            "… and {} more (debrief entities)",
+            actors.len() - ACTORS
+        ));
+    }
+    let _ = writeln!(out, "  {}", wrap(&named.join(" · "), 2));
 
     heading(
-        &mut out,
+        out,
         paint,
         "PROGRAMS",
         &format!("{} named", view.programs.len()),
     );
-    let rows: Vec<Vec<(String, Option<Style>)>> = view
+    let rows: Vec<Row> = view
         .programs
         .iter()
         .map(|p| {
@@ -238,19 +327,18 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             ]
         })
         .collect();
-    columns(&mut out, 2, &rows, paint);
+    listing(out, paint, &rows, PROGRAMS, "debrief entities");
+}
 
+/// Amounts with what they measure.
+fn quantities(out: &mut String, view: &View, paint: Paint) {
     heading(
-        &mut out,
+        out,
         paint,
         "QUANTITIES",
-        &format!(
-            "{} amounts, {} dates (debrief quantities)",
-            view.quantities.len(),
-            view.dates
-        ),
+        &format!("{} amounts, {} dates", view.quantities.len(), view.dates),
     );
-    let rows: Vec<Vec<(String, Option<Style>)>> = view
+    let rows: Vec<Row> = view
         .quantities
         .iter()
         .map(|q| {
@@ -262,107 +350,103 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             ]
         })
         .collect();
-    columns(&mut out, 2, &rows, paint);
+    listing(out, paint, &rows, QUANTITIES, "debrief quantities");
+}
 
-    match &view.scorecard {
-        None => {
-            heading(&mut out, paint, "SCORECARD", "");
-            out.push_str(
-                "  no indicator catalog given: measure the recommendations with --catalog FILE\n  \
-                 [--observations FILE] (docs/METRICS.md)\n",
-            );
-        }
-        Some(card) => {
-            let mut note = card.title.clone().unwrap_or_default();
-            if let Some(d) = &card.as_of {
-                let _ = write!(
-                    note,
-                    "{}as of {d}",
-                    if note.is_empty() { "" } else { " · " }
-                );
-            }
-            heading(&mut out, paint, "SCORECARD", &note);
-            let mut rows = vec![vec![
-                ("#".to_owned(), Some(Style::Dim)),
-                ("recommendation".to_owned(), Some(Style::Dim)),
-                ("status".to_owned(), Some(Style::Dim)),
-                ("score".to_owned(), Some(Style::Dim)),
-                ("rated".to_owned(), Some(Style::Dim)),
-            ]];
-            let unmeasured: Vec<String> = card
-                .rows
-                .iter()
-                .filter(|r| !r.measured)
-                .map(|r| r.number.to_string())
-                .collect();
-            for r in card.rows.iter().filter(|r| r.measured) {
-                rows.push(vec![
-                    (r.number.to_string(), None),
-                    (cut(&r.title, 52), None),
-                    (
-                        r.status.label.clone(),
-                        Some(Style::of_rating(r.status.rating)),
-                    ),
-                    (r.score.clone(), None),
-                    (r.rated.clone(), None),
-                ]);
-            }
-            if card.measured > 0 {
-                columns(&mut out, 2, &rows, paint);
-            }
-            if !unmeasured.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    wrap(
-                        &format!(
-                            "not measured by this catalog: recommendation{} {}",
-                            if unmeasured.len() == 1 { "" } else { "s" },
-                            unmeasured.join(", ")
-                        ),
-                        2
-                    )
-                );
-            }
-            for u in &card.unmatched {
-                let _ = writeln!(
-                    out,
-                    "  {} objective {} names no recommendation of this brief: {}",
-                    paint.paint("warning:", Style::Yellow),
-                    u.id,
-                    wrap(&u.reason, 4)
-                );
-            }
-            if !card.indicators.is_empty() {
-                let _ = writeln!(out);
-                let mut rows = vec![vec![
-                    ("indicator".to_owned(), Some(Style::Dim)),
-                    ("#".to_owned(), Some(Style::Dim)),
-                    ("method".to_owned(), Some(Style::Dim)),
-                    ("status".to_owned(), Some(Style::Dim)),
-                    ("latest".to_owned(), Some(Style::Dim)),
-                    ("target".to_owned(), Some(Style::Dim)),
-                ]];
-                for i in &card.indicators {
-                    rows.push(vec![
-                        (i.id.clone(), None),
-                        (i.number.map(|n| n.to_string()).unwrap_or_default(), None),
-                        (i.method.clone(), None),
-                        (
-                            i.status.label.clone(),
-                            Some(Style::of_rating(i.status.rating)),
-                        ),
-                        (i.latest.clone(), None),
-                        (i.target.clone(), None),
-                    ]);
-                }
-                columns(&mut out, 2, &rows, paint);
-            }
-        }
+/// The measured recommendations, the unmeasured ones by number, objectives naming none, and
+/// every indicator.
+fn scorecard(out: &mut String, card: &ScorecardView, paint: Paint) {
+    let mut note = card.title.clone().unwrap_or_default();
+    if let Some(d) = &card.as_of {
+        let _ = write!(
+            note,
+            "{}as of {d}",
+            if note.is_empty() { "" } else { " · " }
+        );
     }
+    heading(out, paint, "SCORECARD", &note);
+    let header = |cells: &[&str]| -> Row {
+        cells
+            .iter()
+            .map(|c| ((*c).to_owned(), Some(Style::Dim)))
+            .collect()
+    };
+    let mut rows = vec![header(&["#", "recommendation", "status", "score", "rated"])];
+    for r in card.rows.iter().filter(|r| r.measured) {
+        rows.push(vec![
+            (r.number.to_string(), None),
+            (cut(&r.title, 52), None),
+            (
+                r.status.label.clone(),
+                Some(Style::of_rating(r.status.rating)),
+            ),
+            (r.score.clone(), None),
+            (r.rated.clone(), None),
+        ]);
+    }
+    if card.measured > 0 {
+        columns(out, 2, &rows, paint);
+    }
+    let unmeasured: Vec<String> = card
+        .rows
+        .iter()
+        .filter(|r| !r.measured)
+        .map(|r| r.number.to_string())
+        .collect();
+    if !unmeasured.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            wrap(
+                &format!(
+                    "not measured by this catalog: recommendation{} {}",
+                    if unmeasured.len() == 1 { "" } else { "s" },
+                    unmeasured.join(", ")
+                ),
+                2
+            )
+        );
+    }
+    for u in &card.unmatched {
+        let _ = writeln!(
+            out,
+            "  {} objective {} names no recommendation of this brief: {}",
+            paint.paint("warning:", Style::Yellow),
+            u.id,
+            wrap(&u.reason, 4)
+        );
+    }
+    if !card.indicators.is_empty() {
+        out.push('\n');
+        let mut rows = vec![header(&[
+            "indicator",
+            "#",
+            "method",
+            "status",
+            "latest",
+            "target",
+        ])];
+        for i in &card.indicators {
+            rows.push(vec![
+                (i.id.clone(), None),
+                (i.number.map(|n| n.to_string()).unwrap_or_default(), None),
+                (i.method.clone(), None),
+                (
+                    i.status.label.clone(),
+                    Some(Style::of_rating(i.status.rating)),
+                ),
+                (i.latest.clone(), None),
+                (i.target.clone(), None),
+            ]);
+        }
+        columns(out, 2, &rows, paint);
+    }
+}
 
+/// The brief's own numbers as candidate baselines and targets.
+fn suggestions(out: &mut String, view: &View, paint: Paint) {
     heading(
-        &mut out,
+        out,
         paint,
         "CANDIDATE BASELINES AND TARGETS",
         "the brief's own numbers",
@@ -370,7 +454,7 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
     if view.suggestions.is_empty() {
         out.push_str("  none: the brief gives no amounts written in digits\n");
     }
-    let rows: Vec<Vec<(String, Option<Style>)>> = view
+    let rows: Vec<Row> = view
         .suggestions
         .iter()
         .map(|s| {
@@ -389,15 +473,13 @@ pub(crate) fn render(view: &View, paint: Paint) -> String {
             ]
         })
         .collect();
-    columns(&mut out, 2, &rows, paint);
-    out.push('\n');
-    out.push_str(&paint.paint(
-        "More: debrief report --out report.html (charts) · debrief recommendations --format json · \
-         debrief --help",
-        Style::Dim,
-    ));
-    out.push('\n');
-    out
+    listing(
+        out,
+        paint,
+        &rows,
+        SUGGESTIONS,
+        "debrief analyze --format json",
+    );
 }
 
 #[cfg(test)]
