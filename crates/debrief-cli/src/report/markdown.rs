@@ -46,7 +46,7 @@ fn recommendations(out: &mut String, view: &View) {
             out,
             "{}. **{}** ({}, {}; `{}`, line {}){status}",
             r.number,
-            md(&r.heading),
+            md(&r.title),
             r.kind,
             r.modality,
             r.id,
@@ -58,12 +58,15 @@ fn recommendations(out: &mut String, view: &View) {
             md(&r.actors.join(", "))
         };
         let _ = writeln!(out, "   - Who: {who}");
-        let _ = writeln!(
-            out,
-            "   - Source, line {}: “{}”",
-            r.quote_line,
-            md(&r.quote)
-        );
+        // An inline recommendation is its sentence, given above; an item's whole text here.
+        if r.body.is_some() {
+            let _ = writeln!(
+                out,
+                "   - Source, line {}: “{}”",
+                r.quote_line,
+                md(&r.quote)
+            );
+        }
         if !r.programs.is_empty() {
             let _ = writeln!(out, "   - Programs: {}", md(&r.programs.join("; ")));
         }

@@ -9,7 +9,7 @@ pub(crate) mod markdown;
 pub(crate) mod text;
 
 use debrief::metrics::{Assessment, ObjectiveStatus, Rating};
-use debrief::model::{Quantity, Recommendation, RecommendationKind, Voice};
+use debrief::model::{Quantity, Recommendation, RecommendationKind};
 use debrief::parser::{BlockKind, Span};
 use serde::Serialize;
 
@@ -103,9 +103,6 @@ pub(crate) struct RecView {
     pub(crate) strength: String,
     /// The title, or the text of an inline recommendation.
     pub(crate) title: String,
-    /// A short heading: the title of an explicit item; for an inline recommendation in the
-    /// active voice its action ("Strengthen incentives that …"), else its text.
-    pub(crate) heading: String,
     /// The text after the title, when a title stands for the recommendation.
     pub(crate) body: Option<String>,
     pub(crate) actors: Vec<String>,
@@ -231,24 +228,6 @@ fn action(r: &Recommendation) -> Option<String> {
     })
 }
 
-/// A recommendation's heading: an explicit item's title; an inline one's action, capitalised,
-/// when its clause is active (the actor is shown beside it), else its text.
-fn heading(r: &Recommendation) -> String {
-    if let Some(t) = &r.title {
-        return t.text.clone();
-    }
-    match action(r) {
-        Some(a) if r.voice == Voice::Active && !r.actors.is_empty() => {
-            let mut chars = a.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        _ => r.text.clone(),
-    }
-}
-
 fn kind_word(kind: RecommendationKind) -> &'static str {
     match kind {
         RecommendationKind::Explicit => "explicit",
@@ -309,17 +288,14 @@ impl View {
                         .title
                         .as_ref()
                         .map_or_else(|| r.text.clone(), |t| t.text.clone()),
-                    heading: heading(r),
                     body: r.title.as_ref().and_then(|t| {
                         let rest = r.text.strip_prefix(t.text.as_str())?;
                         let rest = rest.trim_start_matches(['.', ':', ' ']);
                         (!rest.is_empty()).then(|| rest.to_owned())
                     }),
                     actors: r.actors.iter().map(|a| a.name.clone()).collect(),
-                    // Shown when the heading does not already say it.
-                    action: action(r).filter(|_| {
-                        r.kind == RecommendationKind::Inline && r.voice != Voice::Active
-                    }),
+                    // An explicit item's title already says it.
+                    action: action(r).filter(|_| r.kind == RecommendationKind::Inline),
                     section: r.section.clone(),
                     line: at.line(r.span),
                     quote: r.text.clone(),
@@ -353,11 +329,10 @@ impl View {
                 .map(|row| {
                     let s = &row.summary;
                     let measured = !s.indicators.is_empty();
-                    let rec = order.iter().find(|r| r.id == row.recommendation);
                     RowView {
                         number: number_of(&row.recommendation).unwrap_or_default(),
                         id: row.recommendation.clone(),
-                        title: rec.map_or_else(|| row.title.clone(), |r| heading(r)),
+                        title: row.title.clone(),
                         kind: kind_word(row.kind),
                         line: at.line(row.span),
                         status: if measured {
