@@ -193,7 +193,7 @@ pub(crate) struct BriefArgs {
 }
 
 /// A brief read and decoded: its name, its text, the parser options.
-pub(crate) struct Brief {
+pub(crate) struct BriefText {
     pub(crate) name: String,
     pub(crate) text: String,
     pub(crate) options: ParseOptions,
@@ -203,10 +203,10 @@ pub(crate) struct Brief {
 
 impl BriefArgs {
     /// Reads and decodes the brief.
-    pub(crate) fn read(&self) -> anyhow::Result<Brief> {
+    pub(crate) fn read(&self) -> anyhow::Result<BriefText> {
         let options = self.parse.options()?;
         let (name, text) = Input::read(self.file.as_deref())?.into_text(self.parse.lossy)?;
-        Ok(Brief {
+        Ok(BriefText {
             name,
             text,
             options,

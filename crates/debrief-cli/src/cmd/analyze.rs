@@ -52,7 +52,7 @@ pub(crate) struct Analysis<'a> {
 pub(crate) fn load(
     brief: &BriefArgs,
     catalog: &CatalogArgs,
-) -> anyhow::Result<(crate::input::Brief, Option<debrief::metrics::Catalog>)> {
+) -> anyhow::Result<(crate::input::BriefText, Option<debrief::metrics::Catalog>)> {
     let brief = brief.read()?;
     let catalog = catalog.load(brief.seed)?;
     Ok((brief, catalog))
@@ -61,7 +61,7 @@ pub(crate) fn load(
 impl<'a> Analysis<'a> {
     /// Analyses `brief` with `catalog`.
     pub(crate) fn new(
-        brief: &'a crate::input::Brief,
+        brief: &'a crate::input::BriefText,
         catalog: Option<&debrief::metrics::Catalog>,
         args: &CatalogArgs,
     ) -> anyhow::Result<Self> {
