@@ -9,7 +9,7 @@ pub(crate) mod markdown;
 pub(crate) mod text;
 
 use debrief::metrics::{Assessment, ObjectiveStatus, Rating};
-use debrief::model::{Quantity, Recommendation, RecommendationKind};
+use debrief::model::{Recommendation, RecommendationKind};
 use debrief::parser::{BlockKind, Span};
 use serde::Serialize;
 
@@ -100,7 +100,6 @@ pub(crate) struct RecView {
     pub(crate) id: String,
     pub(crate) kind: &'static str,
     pub(crate) modality: String,
-    pub(crate) strength: String,
     /// The title, or the text of an inline recommendation.
     pub(crate) title: String,
     /// The text after the title, when a title stands for the recommendation.
@@ -134,7 +133,6 @@ pub(crate) struct QuantityView {
     pub(crate) line: usize,
     pub(crate) text: String,
     pub(crate) kind: String,
-    pub(crate) value: String,
     pub(crate) measures: Option<String>,
 }
 
@@ -155,14 +153,12 @@ pub(crate) struct RowView {
     pub(crate) number: usize,
     pub(crate) id: String,
     pub(crate) title: String,
-    pub(crate) kind: &'static str,
     pub(crate) line: usize,
     pub(crate) status: Badge,
     pub(crate) score: String,
     pub(crate) coverage: String,
     /// `1 of 5`.
     pub(crate) rated: String,
-    pub(crate) indicators: Vec<String>,
     /// The catalog objectives that name it, and how (`rec-1 (by title)`).
     pub(crate) objectives: Vec<String>,
     pub(crate) measured: bool,
@@ -178,12 +174,10 @@ pub(crate) struct IndicatorView {
     pub(crate) method: String,
     pub(crate) status: Badge,
     pub(crate) value: String,
-    pub(crate) unit: Option<String>,
     pub(crate) base: String,
     pub(crate) latest: String,
     pub(crate) target: String,
     pub(crate) projected: String,
-    pub(crate) observations: usize,
     pub(crate) description: Option<String>,
     pub(crate) source: Option<String>,
     pub(crate) notes: Vec<String>,
@@ -197,7 +191,6 @@ pub(crate) struct UnmatchedView {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) reason: String,
-    pub(crate) status: Badge,
     pub(crate) indicators: Vec<String>,
 }
 
@@ -235,21 +228,6 @@ fn kind_word(kind: RecommendationKind) -> &'static str {
     }
 }
 
-/// A quantity's value for people: `2,000 mile`, `40 percent`, `~1e9 USD`, `2–5 percent`.
-fn quantity_value(q: &Quantity) -> String {
-    let unit = q
-        .unit
-        .as_deref()
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
-    match (q.value, q.upper, q.magnitude) {
-        (Some(v), Some(u), _) => format!("{}–{}{unit}", grouped(v), grouped(u)),
-        (Some(v), None, _) => format!("{}{unit}", grouped(v)),
-        (None, _, Some(m)) => format!("~{}{unit}", number(m)),
-        (None, _, None) => NONE.to_owned(),
-    }
-}
-
 impl View {
     /// Builds the view of `report`, whose spans point into `text`, read from `source`.
     #[allow(clippy::too_many_lines)] // one field after another
@@ -283,7 +261,6 @@ impl View {
                     id: r.id.clone(),
                     kind: kind_word(r.kind),
                     modality: snake(&r.modality),
-                    strength: snake(&r.strength),
                     title: r
                         .title
                         .as_ref()
@@ -333,7 +310,6 @@ impl View {
                         number: number_of(&row.recommendation).unwrap_or_default(),
                         id: row.recommendation.clone(),
                         title: row.title.clone(),
-                        kind: kind_word(row.kind),
                         line: at.line(row.span),
                         status: if measured {
                             Badge::objective(s.status)
@@ -351,7 +327,6 @@ impl View {
                         } else {
                             NONE.to_owned()
                         },
-                        indicators: s.indicators.iter().map(|m| m.id.clone()).collect(),
                         objectives: row
                             .objectives
                             .iter()
@@ -379,7 +354,6 @@ impl View {
                         id: u.summary.id.clone(),
                         name: u.summary.name.clone(),
                         reason: u.reason.clone(),
-                        status: Badge::objective(u.summary.status),
                         indicators: u.summary.indicators.iter().map(|m| m.id.clone()).collect(),
                     })
                     .collect(),
@@ -451,7 +425,6 @@ impl View {
                         .as_ref()
                         .map_or_else(|| q.text.clone(), |p| format!("{} {}", p.text, q.text)),
                     kind: snake(&q.kind).replace('_', " "),
-                    value: quantity_value(q),
                     measures: q.measures.clone(),
                 })
                 .collect(),
@@ -505,12 +478,10 @@ fn indicator_view(
         method: a.method.clone(),
         status: Badge::new(a.status.as_str(), a.rating),
         value: a.value.map_or_else(|| NONE.to_owned(), short),
-        unit: a.unit.clone(),
         base: point(a.base.as_ref()),
         latest: point(a.latest.as_ref()),
         target: point(a.target.as_ref()),
         projected: projected(a),
-        observations: ind.observations.len(),
         description: ind.description.clone(),
         source: ind.source.clone(),
         notes: a.notes.clone(),
