@@ -95,6 +95,8 @@ fn a_failing_document_is_reported_and_skipped_in_input_order() {
         stderr.contains(&format!("wrote {}", out.display())),
         "{stderr}"
     );
+    // Not a terminal: no progress bar, no colour.
+    assert!(!stderr.contains('█') && !stderr.contains('\r') && !stderr.contains('\x1b'));
     // Nothing but the output in the folder: the temporary file was renamed.
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
