@@ -96,6 +96,7 @@ fn libraries_have_no_cli_only_dependencies() {
         "comfy-table",
         "minijinja",
         "anstream",
+        "rayon",
     ];
     for lib in [
         "debrief",

@@ -1,50 +1,192 @@
-//! Output formats shared by the subcommands: `--format table|json|csv`, an aligned text table
-//! and CSV written from the same rows, and `line:col` locations for spans.
+//! The one output path of every data command: the `--format` values ([`Format`], each command
+//! offering the subset that makes sense), what a command can print ([`Emit`]), an aligned text
+//! table that also prints as CSV and Markdown ([`Table`]), writing to standard output or
+//! atomically to a file ([`emit`]), and small helpers for cells (`line:col`, numbers, names).
 
 use std::io::Write;
+use std::path::Path;
 
+use anyhow::{Context as _, bail};
+use clap::ValueEnum as _;
 use debrief::parser::{LineIndex, Span};
 
-/// The arguments every listing subcommand takes: the brief and the output format.
-#[derive(Debug, clap::Args)]
-pub(crate) struct ListArgs {
-    /// The brief: a text file extracted from a PDF, or `-` for standard input (the bundled seed
-    /// brief when omitted).
-    pub(crate) file: Option<std::path::PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub(crate) format: Format,
-}
-
-impl ListArgs {
-    /// Reads, parses and extracts the brief: its text (for line numbers) and its `Brief`.
-    pub(crate) fn brief(&self) -> anyhow::Result<(String, debrief::model::Brief)> {
-        let input = crate::input::Input::read(self.file.as_deref())?;
-        let text = input.text()?.to_owned();
-        let brief = debrief::model::extract(&debrief::parser::parse(&text));
-        Ok((text, brief))
-    }
-}
-
-/// How a listing subcommand prints its rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// Every output format of the tool. A command accepts only those it can print (see
+/// [`Format::only`]); `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Format {
-    /// An aligned text table for reading in a terminal.
-    #[default]
+    /// Readable text (summaries, the repaired document).
+    Text,
+    /// An aligned text table.
     Table,
     /// JSON (the library's serde shapes, pretty-printed).
     Json,
+    /// JSON Lines: one compact JSON value per line.
+    Jsonl,
     /// CSV with a header row (RFC 4180 quoting).
     Csv,
+    /// Markdown (CommonMark with GitHub tables).
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
 }
 
-/// Rows of cells under a header, printable as an aligned text table or as CSV.
+impl Format {
+    /// A clap value parser for `--format` that accepts only `allowed` (help and errors list
+    /// them).
+    pub(crate) fn only(
+        allowed: &'static [Format],
+    ) -> impl clap::builder::TypedValueParser<Value = Format> {
+        use clap::builder::TypedValueParser as _;
+        clap::builder::PossibleValuesParser::new(
+            allowed
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value),
+        )
+        .try_map(|s| Format::from_str(&s, false))
+    }
+
+    /// The format's name as typed on the command line.
+    pub(crate) fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// What a command's result looks like in each format. A command implements the formats it
+/// offers; [`emit`] picks one. JSON is written straight from the serde types (fields in the
+/// order the types declare them), with [`pretty`] and [`lines`].
+pub(crate) trait Emit {
+    /// The whole result as pretty JSON (`json`).
+    fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<()>;
+
+    /// One compact JSON value per line (`jsonl`).
+    fn write_jsonl(&self, _w: &mut dyn Write) -> anyhow::Result<()> {
+        bail!("no JSON Lines for this command")
+    }
+
+    /// Rows for `table`, `csv` and (by default) `markdown`.
+    fn table(&self) -> anyhow::Result<Table> {
+        bail!("no table for this command")
+    }
+
+    /// The `table` format: by default [`table`](Emit::table) as aligned text.
+    fn table_text(&self) -> anyhow::Result<String> {
+        Ok(self.table()?.to_text())
+    }
+
+    /// Readable text.
+    fn text(&self) -> anyhow::Result<String> {
+        bail!("no text for this command")
+    }
+
+    /// Markdown: by default the table as a Markdown table.
+    fn markdown(&self) -> anyhow::Result<String> {
+        Ok(self.table()?.to_markdown())
+    }
+
+    /// A self-contained HTML page.
+    fn html(&self) -> anyhow::Result<String> {
+        bail!("no HTML for this command")
+    }
+}
+
+/// Writes `data` in `format` to `out` (a file, written atomically), or to standard output.
+pub(crate) fn emit(format: Format, data: &impl Emit, out: Option<&Path>) -> anyhow::Result<()> {
+    match out {
+        Some(path) if path.as_os_str() != "-" => {
+            write_atomically(path, |w| write_format(format, data, w))
+        }
+        _ => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            write_format(format, data, &mut w)?;
+            w.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn write_format(format: Format, data: &impl Emit, w: &mut dyn Write) -> anyhow::Result<()> {
+    match format {
+        Format::Json => data.write_json(w)?,
+        Format::Jsonl => data.write_jsonl(w)?,
+        Format::Csv => data.table()?.write_csv(w)?,
+        Format::Table => w.write_all(data.table_text()?.as_bytes())?,
+        Format::Text => w.write_all(data.text()?.as_bytes())?,
+        Format::Markdown => w.write_all(data.markdown()?.as_bytes())?,
+        Format::Html => w.write_all(data.html()?.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub(crate) fn pretty(
+    w: &mut dyn Write,
+    value: &(impl serde::Serialize + ?Sized),
+) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    writeln!(w)?;
+    Ok(())
+}
+
+/// Writes each item as compact JSON on a line of its own.
+pub(crate) fn lines<T: serde::Serialize>(
+    w: &mut dyn Write,
+    items: impl IntoIterator<Item = T>,
+) -> anyhow::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *w, &item)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+/// Writes a file all at once or not at all: into a temporary file beside it, then renamed over
+/// it, so that a reader never sees half a file and a failure leaves the old file in place.
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> anyhow::Result<()> {
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        write(&mut w)?;
+        let file = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Rows of cells under a header, printable as an aligned text table, CSV or Markdown.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
     /// The widest a text-table column may be; longer cells are cut with `…` (CSV keeps all).
     max_width: usize,
+    /// What the text table says when it has no rows.
+    empty: Option<&'static str>,
 }
 
 impl Table {
@@ -53,7 +195,14 @@ impl Table {
             headers: headers.to_vec(),
             rows: Vec::new(),
             max_width: 72,
+            empty: None,
         }
+    }
+
+    /// What the text table says instead of an empty table ("no recommendations found").
+    pub(crate) fn or_else(mut self, message: &'static str) -> Self {
+        self.empty = Some(message);
+        self
     }
 
     pub(crate) fn row(&mut self, cells: Vec<String>) {
@@ -65,8 +214,12 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// The table as aligned text: a header, a rule, one line per row.
+    /// The table as aligned text: a header, a rule, one line per row; columns two spaces
+    /// apart, no trailing spaces.
     pub(crate) fn to_text(&self) -> String {
+        if let (true, Some(message)) = (self.rows.is_empty(), self.empty) {
+            return format!("{message}\n");
+        }
         let cut = |s: &str| -> String {
             let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
             if one_line.chars().count() > self.max_width {
@@ -90,13 +243,12 @@ impl Table {
         }
         let mut out = String::new();
         let line = |out: &mut String, row: &[String]| {
-            let last = row.len().saturating_sub(1);
-            for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
+            let start = out.len();
+            for (c, w) in row.iter().zip(&widths) {
                 out.push_str(c);
-                if i < last {
-                    out.extend(std::iter::repeat_n(' ', w - c.chars().count() + 2));
-                }
+                out.extend(std::iter::repeat_n(' ', w - c.chars().count() + 2));
             }
+            out.truncate(start + out[start..].trim_end().len());
             out.push('\n');
         };
         let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_owned()).collect();
@@ -110,7 +262,7 @@ impl Table {
     }
 
     /// The table as CSV, header first.
-    pub(crate) fn write_csv(&self, w: impl Write) -> anyhow::Result<()> {
+    pub(crate) fn write_csv(&self, w: &mut dyn Write) -> anyhow::Result<()> {
         let mut writer = csv::Writer::from_writer(w);
         writer.write_record(&self.headers)?;
         for row in &self.rows {
@@ -120,24 +272,46 @@ impl Table {
         Ok(())
     }
 
-    /// Prints the table to standard output as text or CSV.
-    pub(crate) fn print(&self, format: Format) -> anyhow::Result<()> {
-        match format {
-            Format::Csv => self.write_csv(std::io::stdout().lock()),
-            Format::Table | Format::Json => {
-                print!("{}", self.to_text());
-                Ok(())
+    /// The table as a Markdown (GitHub) table; `|` and line breaks in cells are escaped.
+    pub(crate) fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, cells: &mut dyn Iterator<Item = String>| {
+            out.push('|');
+            for c in cells {
+                out.push(' ');
+                out.push_str(&c);
+                out.push_str(" |");
             }
+            out.push('\n');
+        };
+        line(&mut out, &mut self.headers.iter().map(|h| markdown_cell(h)));
+        line(&mut out, &mut self.headers.iter().map(|_| "---".to_owned()));
+        for row in &self.rows {
+            line(&mut out, &mut row.iter().map(|c| markdown_cell(c)));
         }
+        out
     }
 }
 
-/// Prints a serde value as pretty JSON on standard output.
-pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+/// A cell's text for a Markdown table or list: one line, Markdown's special characters
+/// escaped so that text from a brief cannot become markup.
+pub(crate) fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' | '&'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `line:col` of a span's start, for people (spans stay byte offsets in JSON).
@@ -154,9 +328,15 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// `line:col` of the span's start.
     pub(crate) fn at(&self, span: Span) -> String {
         let (line, col) = self.index.line_col(self.source, span.start);
         format!("{line}:{col}")
+    }
+
+    /// The line of the span's start.
+    pub(crate) fn line(&self, span: Span) -> usize {
+        self.index.line_col(self.source, span.start).0
     }
 }
 
@@ -183,6 +363,48 @@ pub(crate) fn number(v: f64) -> String {
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
+
+/// A number for people: at most four decimals, no trailing zeros, no negative zero.
+pub(crate) fn short(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A number with thousands separators when it is whole (`18898` → `18,898`), else [`short`].
+pub(crate) fn grouped(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return short(v);
+    }
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The formats of the listing commands.
+pub(crate) const LISTING: &[Format] = &[
+    Format::Table,
+    Format::Json,
+    Format::Jsonl,
+    Format::Csv,
+    Format::Markdown,
+];
+
+/// `—` for a missing cell.
+pub(crate) const NONE: &str = "—";
 
 #[cfg(test)]
 mod tests {
@@ -213,10 +435,56 @@ mod tests {
     }
 
     #[test]
+    fn markdown_escapes_pipes_and_markup() {
+        let mut t = Table::new(&["a", "b"]);
+        t.row(vec!["x | y".into(), "*bold* <b>\nnext".into()]);
+        assert_eq!(
+            t.to_markdown(),
+            "| a | b |\n| --- | --- |\n| x \\| y | \\*bold\\* \\<b\\> next |\n"
+        );
+    }
+
+    #[test]
     fn numbers_read_naturally() {
         assert_eq!(number(2000.0), "2000");
         assert_eq!(number(1.6e9), "1600000000");
         assert_eq!(number(1.0 / 3.0), "0.333333");
         assert_eq!(number(0.25), "0.25");
+        assert_eq!(short(0.330_808), "0.3308");
+        assert_eq!(short(-0.000_01), "0");
+        assert_eq!(grouped(18_898.0), "18,898");
+        assert_eq!(grouped(-1_234_567.0), "-1,234,567");
+        assert_eq!(grouped(872.7), "872.7");
+        assert_eq!(grouped(100.0), "100");
+    }
+
+    #[test]
+    fn only_accepts_the_listed_formats() {
+        use clap::builder::TypedValueParser as _;
+        let cmd = clap::Command::new("t");
+        let parser = Format::only(&[Format::Table, Format::Json]);
+        let ok = parser.parse_ref(&cmd, None, std::ffi::OsStr::new("json"));
+        assert_eq!(ok.unwrap(), Format::Json);
+        let err = parser
+            .parse_ref(&cmd, None, std::ffi::OsStr::new("csv"))
+            .unwrap_err();
+        assert!(err.to_string().contains("table, json"), "{err}");
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("debrief-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.txt");
+        write_atomically(&path, |w| Ok(w.write_all(b"one")?)).unwrap();
+        let failed = write_atomically(&path, |w| {
+            w.write_all(b"half")?;
+            bail!("interrupted")
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

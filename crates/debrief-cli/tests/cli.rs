@@ -1,31 +1,10 @@
-//! Runs the `debrief` binary as a user would.
+//! `debrief parse` and `debrief eval` run as a user would; input errors.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a panic in a test helper is a failed test
 
-use std::process::{Command, Output};
+mod common;
 
-fn debrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("the debrief binary runs")
-}
-
-#[test]
-fn analyze_without_argument_reads_the_seed_brief() {
-    let out = debrief(&["analyze"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.starts_with("examples/data/border-security-brief.txt: 5853 bytes"),
-        "{stdout}"
-    );
-}
+use common::debrief;
 
 #[test]
 fn missing_file_is_an_input_error() {
@@ -37,8 +16,7 @@ fn missing_file_is_an_input_error() {
 
 #[test]
 fn invalid_utf8_is_reported_with_line_and_column() {
-    let dir = std::env::temp_dir().join(format!("debrief-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("utf8");
     let path = dir.join("bad.txt");
     std::fs::write(&path, b"first line\nsecond \xff line\n").unwrap();
     let out = debrief(&["parse", path.to_str().unwrap()]);
@@ -72,6 +50,25 @@ fn parse_json_has_the_documented_shape() {
 }
 
 #[test]
+fn parse_json_is_one_line_when_piped_and_indented_on_request() {
+    let args = [
+        "parse",
+        "examples/data/border-security-brief.txt",
+        "--format",
+        "json",
+    ];
+    let piped = debrief(&args);
+    let pretty = debrief(&[&args[..], &["--pretty"]].concat());
+    assert!(piped.status.success() && pretty.status.success());
+    // The test's stdout is a pipe: one line of JSON and its newline.
+    assert_eq!(piped.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+    assert!(pretty.stdout.starts_with(b"{\n  \"style\""));
+    let a: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
 fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
     let out = debrief(&[
         "parse",
@@ -90,8 +87,7 @@ fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
     );
     assert!(stdout.contains("Mexico: The Essential Partner. Under Presidents"));
 
-    let dir = std::env::temp_dir().join(format!("debrief-cli-lossy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("lossy");
     let path = dir.join("bad.txt");
     std::fs::write(&path, b"Bad \xff byte here.\n").unwrap();
     let out = debrief(&[
@@ -111,24 +107,9 @@ fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
 
 #[test]
 fn eval_prints_a_table_with_a_total_line() {
-    let corpus = std::env::var("DEBRIEF_CORPUS").map_or_else(
-        |_| {
-            std::path::PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/corpus"
-            ))
-        },
-        std::path::PathBuf::from,
-    );
-    if !corpus.is_dir() {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: no corpus at {}",
-            corpus.display()
-        );
+    let Some(corpus) = common::corpus() else {
         return;
-    }
+    };
     let out = debrief(&["eval", corpus.to_str().unwrap()]);
     assert!(
         out.status.success(),

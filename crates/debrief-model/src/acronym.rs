@@ -47,12 +47,14 @@ pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
             continue;
         }
         // The part before ";" or "," (SH: "(BEST; see below)").
-        let cut = inner.find([';', ',']).unwrap_or(inner.len());
+        let cut = memchr::memchr2(b';', b',', inner.as_bytes()).unwrap_or(inner.len());
         let candidate = inner[..cut].trim();
         let c_start = open + 1 + (inner[..cut].len() - inner[..cut].trim_start().len());
         let c_range = c_start..c_start + candidate.len();
-        let words_inside = candidate.split_whitespace().count();
-        if words_inside <= 2 && is_short_form(candidate) {
+        // At most two words inside (a short form), or more (a long form): the words need not
+        // all be counted.
+        let few_words = candidate.split_whitespace().nth(2).is_none();
+        if few_words && is_short_form(candidate) {
             // long form (SHORT)
             let before = &text[..open];
             let before = before.trim_end();
@@ -63,7 +65,7 @@ pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
                     whole: long_start..close + 1,
                 });
             }
-        } else if words_inside > 2 {
+        } else if !few_words {
             // SHORT (long form)
             let before = text[..open].trim_end();
             let word_start = before
@@ -132,27 +134,47 @@ fn long_form(before: &str, short: &str) -> Option<usize> {
         window_start = k;
     }
     let window = &before[window_start..];
-    let chars: Vec<(usize, char)> = window.char_indices().collect();
-    let mut l = chars.len();
-    for (s_idx, sc) in short_chars.iter().enumerate().rev() {
-        let first = s_idx == 0;
-        loop {
-            if l == 0 {
-                return None;
-            }
-            l -= 1;
-            let (pos, lc) = chars[l];
-            let at_word_start = pos == 0
-                || window[..pos]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| !p.is_alphanumeric());
-            if lc.to_ascii_lowercase() == *sc && (!first || at_word_start) {
-                break;
+    let start = if window.is_ascii() {
+        // The same walk over bytes, without collecting the characters (most windows are ASCII).
+        let bytes = window.as_bytes();
+        let mut l = bytes.len();
+        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
+            let first = s_idx == 0;
+            loop {
+                if l == 0 {
+                    return None;
+                }
+                l -= 1;
+                let at_word_start = l == 0 || !bytes[l - 1].is_ascii_alphanumeric();
+                if char::from(bytes[l].to_ascii_lowercase()) == *sc && (!first || at_word_start) {
+                    break;
+                }
             }
         }
-    }
-    let start = chars[l].0;
+        l
+    } else {
+        let chars: Vec<(usize, char)> = window.char_indices().collect();
+        let mut l = chars.len();
+        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
+            let first = s_idx == 0;
+            loop {
+                if l == 0 {
+                    return None;
+                }
+                l -= 1;
+                let (pos, lc) = chars[l];
+                let at_word_start = pos == 0
+                    || window[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| !p.is_alphanumeric());
+                if lc.to_ascii_lowercase() == *sc && (!first || at_word_start) {
+                    break;
+                }
+            }
+        }
+        chars[l].0
+    };
     let long = &window[start..];
     if long.chars().count() <= short.chars().count() || long.split_whitespace().count() < 2 {
         return None;

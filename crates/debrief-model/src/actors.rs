@@ -25,12 +25,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::{self, alternatives, records};
 use crate::text::{
-    head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes, tokenize, word_automaton,
-    word_matches,
+    Word, WordAutomaton, head_bytes, is_all_caps, is_capitalised, overlaps, slug, tail_bytes,
+    tokenize, words,
 };
 use crate::{ActorKind, Error};
 
@@ -42,7 +40,7 @@ pub struct Gazetteer {
     patterns: Vec<(PatternTarget, Option<usize>)>,
     /// One automaton for names, office titles and known acronyms, so that a text is read once.
     /// `None` for an empty gazetteer.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
     /// "Energy" → the entry of "Department of Energy", longest first.
     departments: Vec<(String, usize)>,
     /// Acronyms known without a definition: (short, long), from the all-caps aliases and
@@ -299,7 +297,7 @@ impl Builder {
             surfaces.push(short);
             patterns.push((PatternTarget::Acronym, Some(i)));
         }
-        let automaton = word_automaton(&surfaces, false, true)
+        let automaton = WordAutomaton::new(&surfaces, false, &[])
             .ok_or_else(|| Error::new("gazetteer", 0, "a buildable automaton", "too many names"))?;
         let mut departments: Vec<(String, usize)> = self
             .entries
@@ -421,6 +419,11 @@ impl Gazetteer {
         b.build()
     }
 
+    /// The automaton of names, titles and known acronyms.
+    pub(crate) fn automaton(&self) -> Option<&WordAutomaton> {
+        self.automaton.as_ref()
+    }
+
     /// The number of actors.
     pub fn len(&self) -> usize {
         self.entries.iter().filter(|e| e.kind.is_some()).count()
@@ -466,15 +469,16 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        let scan = self.scan(text);
+        let scan = self.scan(text, &words(text), &mut Vec::new());
         scan.acronyms.into_iter().map(move |(range, a)| {
             let (short, long) = &self.acronyms[a];
             (range, short.as_str(), long.as_str())
         })
     }
 
-    /// Reads `text` once: names, office titles and known acronyms.
-    fn scan(&self, text: &str) -> Scan {
+    /// Reads `text` once: names, office titles and known acronyms. `words` are its
+    /// [`words`].
+    fn scan(&self, text: &str, words: &[Word], matches: &mut Vec<(Range<usize>, usize)>) -> Scan {
         let mut scan = Scan {
             raw: Vec::new(),
             titles: Vec::new(),
@@ -483,7 +487,8 @@ impl Gazetteer {
         let Some(automaton) = &self.automaton else {
             return scan;
         };
-        for (range, pattern) in word_matches(automaton, text, |_| false) {
+        automaton.matches_into(text, words, matches);
+        for (range, pattern) in matches.drain(..) {
             let (target, acronym) = self.patterns[pattern];
             if let Some(a) = acronym {
                 scan.acronyms.push((range.clone(), a));
@@ -505,12 +510,15 @@ impl Gazetteer {
     }
 
     /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
-    /// [`Gazetteer::known_acronyms`]), from one reading of the text.
+    /// [`Gazetteer::known_acronyms`]), from one reading of the text; `words` are its
+    /// [`words`] (at least those a name may start at), `matches` a buffer.
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
+        words: &[Word],
+        matches: &mut Vec<(Range<usize>, usize)>,
     ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
-        let scan = self.scan(text);
+        let scan = self.scan(text, words, matches);
         let acronyms = scan
             .acronyms
             .iter()
@@ -543,7 +551,7 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        let scan = self.scan(text);
+        let scan = self.scan(text, &words(text), &mut Vec::new());
         self.resolve(text, &scan)
     }
 

@@ -8,23 +8,35 @@
 //! 3. recommendations (see the `recommend` module), then topics per recommendation, per
 //!    section and for the document, and the acronyms used without definition.
 //!
+//! Pass 2 reads each block's bytes once ([`BlockWords::read`]): every word is hashed as it is
+//! found, and handed only to the stages that may want it — the four automata (gazetteer,
+//! defined terms, program heads, topics) get the words whose key is some pattern's first word,
+//! the marker-word test gets the words whose key is a modal or number word's, the quantities
+//! get the words with digits. The automata then walk from those words only, and the costly
+//! readings (tokens, modal clauses, quantities) happen in windows around what was found. Buffers
+//! ([`Scratch`]) serve block after block.
+//!
 //! Every span is computed with [`Block::source_span`](debrief_parser::Block::source_span), so
 //! it is a byte range of the original input even where the parser repaired the text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
-use crate::quantity::quantities_near;
+use crate::programs::{head_automaton, programs_at};
+use crate::quantity::{candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
+use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::text::{
-    MarkerWords, marker_words, overlaps, slug, squash, word_automaton, word_matches,
+    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
+    slug, squash,
 };
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
-    sections, sentences,
+    sections,
 };
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
@@ -119,22 +131,12 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
 
     // Pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
-    let mut block_sentences: Vec<Vec<Range<usize>>> = Vec::with_capacity(doc.blocks.len());
-    let mut defined = Defined::default();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = sentences(&block.text);
-        for r in &ranges {
-            brief.sentences.push(Sentence {
-                block: b,
-                range: r.clone(),
-                span: block.source_span(r.clone()),
-            });
-        }
-        for d in acronym_definitions(&block.text) {
-            defined.add(&block.text, d.short, d.long, block.source_span(d.whole));
-        }
-        block_sentences.push(ranges);
-    }
+    let FirstPass {
+        mut block_sentences,
+        spans,
+        block_spans,
+        defined,
+    } = first_pass(doc, &mut brief.sentences);
 
     // Pass 2: actors, programs, quantities, topic counts.
     let mut pass = Entities {
@@ -146,17 +148,38 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         programs: ProgramTable::default(),
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
+        scratch: Scratch::default(),
     };
+    // The words any of the four automata may match from, found once per block.
+    let filter = WordFilter::new(
+        [
+            options.gazetteer.automaton(),
+            options.topics.automaton(),
+            head_automaton(),
+            pass.defined_automaton.as_ref(),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let mut words = BlockWords::default();
     let mut section_counts = vec![TopicCounts::default(); sections.len()];
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
-        let markers = marker_words(&block.text);
-        let hits = pass.block(block, &ranges, &markers);
+        words.read(&block.text, &filter);
+        let markers = marker_words_at(&block.text, &words.markers);
+        let hits = pass.block(
+            block,
+            (&ranges, &spans[block_spans[b]..block_spans[b + 1]]),
+            (&words.digits, &words.named),
+            &markers,
+        );
         if let Some(counts) = section_counts.get_mut(block_section[b])
             && !matches!(block.kind, BlockKind::Footnote { .. })
         {
-            options.topics.count(&block.text, counts);
+            options
+                .topics
+                .count_at(&block.text, &words.named, counts, &mut pass.scratch.matches);
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -178,11 +201,11 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
     let mut doc_counts = TopicCounts::default();
-    for (section, counts) in sections.iter_mut().zip(&section_counts) {
-        if section.kind != crate::SectionKind::Boilerplate {
-            doc_counts.merge(counts);
-        }
+    for (section, counts) in sections.iter_mut().zip(section_counts) {
         section.topics = counts.assignments(2, 3);
+        if section.kind != crate::SectionKind::Boilerplate {
+            doc_counts.absorb(counts);
+        }
     }
     brief.topics = doc_counts.assignments(3, 5);
     brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
@@ -194,23 +217,64 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief
 }
 
+/// What the first pass finds: each block's sentences, the input spans of all the sentences
+/// (block `b`'s are `spans[block_spans[b]..block_spans[b + 1]]`), and the defined terms.
+struct FirstPass {
+    block_sentences: Vec<Vec<Range<usize>>>,
+    spans: Vec<Span>,
+    block_spans: Vec<usize>,
+    defined: Defined,
+}
+
+/// The first pass: sentences (also pushed to `sentences`) and acronym definitions.
+fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
+    let mut pass = FirstPass {
+        block_sentences: Vec::with_capacity(doc.blocks.len()),
+        spans: Vec::new(),
+        block_spans: Vec::with_capacity(doc.blocks.len() + 1),
+        defined: Defined::default(),
+    };
+    let mut segmenter = SegmenterBuffers::default();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let ranges = sentences_with(&block.text, &mut segmenter);
+        pass.block_spans.push(pass.spans.len());
+        for r in &ranges {
+            let span = block.source_span(r.clone());
+            pass.spans.push(span);
+            sentences.push(Sentence {
+                block: b,
+                range: r.clone(),
+                span,
+            });
+        }
+        for d in acronym_definitions(&block.text) {
+            pass.defined
+                .add(&block.text, d.short, d.long, block.source_span(d.whole));
+        }
+        pass.block_sentences.push(ranges);
+    }
+    pass.block_spans.push(pass.spans.len());
+    pass
+}
+
 /// The second pass: what each block names and counts.
 struct Entities<'o, 'd> {
     options: &'o ExtractOptions<'o>,
     defined: &'d Defined,
-    defined_automaton: Option<aho_corasick::AhoCorasick>,
+    defined_automaton: Option<WordAutomaton>,
     /// Occurrences of each defined term.
     term_counts: Vec<usize>,
     actors: ActorTable,
     programs: ProgramTable,
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
+    scratch: Scratch,
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
 #[derive(Default)]
 struct KnownAcronyms {
-    index: HashMap<String, usize>,
+    index: Index,
     list: Vec<(String, String, usize)>,
 }
 
@@ -224,25 +288,35 @@ impl KnownAcronyms {
     }
 }
 
-/// A block and its sentences, to turn text ranges into spans and mentions.
+/// A block, its sentences and words, to find names and turn text ranges into spans and
+/// mentions.
 struct Located<'b, 'a> {
     block: &'b Block<'a>,
     sentences: &'b [Range<usize>],
+    /// The input span of each sentence.
+    spans: &'b [Span],
+    words: &'b [Word],
 }
 
 impl Located<'_, '_> {
-    fn sentence_span(&self, pos: usize) -> Span {
-        let k = self.sentences.partition_point(|r| r.end <= pos);
-        self.sentences
-            .get(k)
-            .map_or(self.block.span, |r| self.block.source_span(r.clone()))
+    /// The span of the sentence that holds `range` (of all the sentences it touches, should a
+    /// name run across a sentence end).
+    fn sentence_span(&self, range: &Range<usize>) -> Span {
+        let first = self.sentences.partition_point(|r| r.end <= range.start);
+        let last = self.sentences.partition_point(|r| r.end < range.end);
+        match (self.sentences.get(first), self.sentences.get(last)) {
+            (Some(_), _) if last <= first => self.spans[first],
+            (Some(a), Some(b)) => self.block.source_span(a.start..b.end.max(a.end)),
+            (Some(_), None) => self.spans[first],
+            _ => self.block.span,
+        }
     }
 
     fn mention(&self, range: Range<usize>) -> Mention {
         Mention {
             text: squash(&self.block.text[range.clone()]),
             span: self.block.source_span(range.clone()),
-            sentence: self.sentence_span(range.start),
+            sentence: self.sentence_span(&range),
         }
     }
 
@@ -257,26 +331,39 @@ impl Located<'_, '_> {
 impl Entities<'_, '_> {
     /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
     /// quantities.
+    ///
+    /// `digits` are the block's words with digits; `named` those the automata may match from
+    /// (see [`BlockWords`]).
     fn block(
         &mut self,
         block: &Block<'_>,
-        sentences: &[Range<usize>],
+        (sentences, spans): (&[Range<usize>], &[Span]),
+        (digits, named): (&[Word], &[Word]),
         markers: &MarkerWords,
     ) -> Vec<Hit> {
-        let at = Located { block, sentences };
+        let at = Located {
+            block,
+            sentences,
+            spans,
+            words: named,
+        };
         let mut hits = self.actors_in(&at);
         let program_hits = self.defined_terms_in(&at, &mut hits);
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at, &markers.numbers);
+        self.quantities_in(&at, &candidates(&block.text, digits, &markers.numbers));
         hits
     }
 
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(&at.block.text);
+        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(
+            &at.block.text,
+            at.words,
+            &mut self.scratch.matches,
+        );
         for (_, short, long) in acronyms {
             self.known_acronyms.add(short, long);
         }
@@ -306,7 +393,8 @@ impl Entities<'_, '_> {
         let Some(automaton) = &self.defined_automaton else {
             return program_hits;
         };
-        for (range, p) in word_matches(automaton, &at.block.text, |_| false) {
+        automaton.matches_into(&at.block.text, at.words, &mut self.scratch.matches);
+        for (range, p) in self.scratch.matches.drain(..) {
             let term = &self.defined.terms[p];
             if term.is_short {
                 self.term_counts[p] += 1;
@@ -345,7 +433,7 @@ impl Entities<'_, '_> {
         program_hits: &[(Range<usize>, usize)],
     ) {
         let text = &at.block.text;
-        for m in programs(text) {
+        for m in programs_at(text, at.words, &mut self.scratch) {
             if hits
                 .iter()
                 .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
@@ -362,28 +450,30 @@ impl Entities<'_, '_> {
         }
     }
 
-    /// Quantities, sentence by sentence; `numbers` are where the block's number words start.
-    fn quantities_in(&mut self, at: &Located<'_, '_>, numbers: &[usize]) {
+    /// Quantities, sentence by sentence; `candidates` are where they may be found in the block
+    /// (see [`candidates`](crate::quantity::candidates)).
+    fn quantities_in(&mut self, at: &Located<'_, '_>, candidates: &[usize]) {
         let text = &at.block.text;
-        for r in at.sentences {
+        for (k, r) in at.sentences.iter().enumerate() {
             let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
-            let from = numbers.partition_point(|&p| p < r.start);
-            let to = numbers.partition_point(|&p| p < r.end);
+            let from = candidates.partition_point(|&p| p < r.start);
+            let to = candidates.partition_point(|&p| p < r.end);
             // Most sentences hold neither a digit, a dollar sign nor a number word.
-            if from == to
-                && !text.as_bytes()[r.clone()]
-                    .iter()
-                    .any(|b| b.is_ascii_digit() || *b == b'$')
-            {
+            if from == to {
                 continue;
             }
-            let local: Vec<usize> = numbers[from..to].iter().map(|p| p - r.start).collect();
-            for q in quantities_near(&text[r.clone()], &local) {
+            let found = quantities_from(
+                &text[r.clone()],
+                &candidates[from..to],
+                r.start,
+                &mut self.scratch.tokens,
+            );
+            for q in found {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),
                     span: at.block.source_span(range),
-                    sentence: at.block.source_span(r.clone()),
+                    sentence: at.spans[k],
                     kind: q.kind,
                     value: q.value,
                     upper: q.upper,
@@ -434,7 +524,7 @@ fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> V
 /// Actors by id, in order of first mention.
 #[derive(Default)]
 struct ActorTable {
-    index: HashMap<String, usize>,
+    index: Index,
     list: Vec<Actor>,
 }
 
@@ -455,19 +545,55 @@ impl ActorTable {
     }
 }
 
+/// A map from names or ids to positions in a list, hashed with FNV-1a: the keys are short
+/// strings, for which `SipHash` (the standard default, built against hash flooding that does
+/// not concern a table of names read from one document) costs several times as much.
+type Index = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+/// The 64-bit FNV-1a hash, for [`Index`].
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// Programs by slug, in order of first mention.
 #[derive(Default)]
 struct ProgramTable {
-    index: HashMap<String, usize>,
+    index: Index,
+    /// The same by name as written (squashed).
+    by_name: Index,
     list: Vec<Program>,
 }
 
 impl ProgramTable {
     fn intern(&mut self, name: &str, kind: ProgramKind, named: bool) -> usize {
-        let id = slug(name);
-        if let Some(&i) = self.index.get(&id) {
+        // A name seen before has the same slug: look it up without making the slug.
+        if let Some(&i) = self.by_name.get(name) {
             return i;
         }
+        let id = slug(name);
+        if let Some(&i) = self.index.get(&id) {
+            self.by_name.insert(name.to_owned(), i);
+            return i;
+        }
+        self.by_name.insert(name.to_owned(), self.list.len());
         self.list.push(Program {
             id: id.clone(),
             name: name.to_owned(),
@@ -572,10 +698,11 @@ impl Defined {
         }
     }
 
-    fn automaton(&self) -> Option<aho_corasick::AhoCorasick> {
+    fn automaton(&self) -> Option<WordAutomaton> {
         if self.terms.is_empty() {
             return None;
         }
-        word_automaton(self.terms.iter().map(|t| &t.surface), false, true)
+        let surfaces: Vec<&str> = self.terms.iter().map(|t| t.surface.as_str()).collect();
+        WordAutomaton::for_one_text(&surfaces)
     }
 }

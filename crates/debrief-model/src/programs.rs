@@ -19,11 +19,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::ProgramKind;
 use crate::lexicon::{self, records};
-use crate::text::{Token, is_capitalised, tail_bytes, tokenize, word_automaton, word_matches};
+use crate::text::{
+    Scratch, Token, Word, WordAutomaton, is_capitalised, tail_bytes, tokenize_into, words,
+};
 
 /// A program found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub struct ProgramMatch {
 
 struct Heads {
     /// Named heads (capitalised, from the table) and then the described heads (lower case).
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
     kinds: Vec<ProgramKind>,
     /// For each pattern: `Some(kind)` when it is a described (lower-case) head.
     described: Vec<Option<ProgramKind>>,
@@ -72,7 +72,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         kinds.push(*kind);
         described.push(Some(*kind));
     }
-    let automaton = word_automaton(&words, false, true);
+    let automaton = WordAutomaton::new(&words, false, &[]);
     Heads {
         automaton,
         kinds,
@@ -165,12 +165,23 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// assert!(!p[1].named);
 /// ```
 pub fn programs(text: &str) -> Vec<ProgramMatch> {
+    programs_at(text, &words(text), &mut Scratch::default())
+}
+
+/// The automaton of the head nouns.
+pub(crate) fn head_automaton() -> Option<&'static WordAutomaton> {
+    HEADS.automaton.as_ref()
+}
+
+/// [`programs`], given the text's [`words`] and buffers.
+pub(crate) fn programs_at(text: &str, words: &[Word], scratch: &mut Scratch) -> Vec<ProgramMatch> {
     let mut out: Vec<ProgramMatch> = Vec::new();
     let Some(automaton) = &HEADS.automaton else {
         return out;
     };
     // Each head is read with the words before it: a window of the text, not all of it.
-    for (range, pattern) in word_matches(automaton, text, |_| false) {
+    automaton.matches_into(text, words, &mut scratch.matches);
+    for &(ref range, pattern) in &scratch.matches {
         let (base, window) = tail_bytes(&text[..range.end], 240);
         // Start the window at a word boundary.
         let skip = if base == 0 {
@@ -187,13 +198,14 @@ pub fn programs(text: &str) -> Vec<ProgramMatch> {
             end += 1;
         }
         let window = &text[base..end];
-        let toks = tokenize(window);
+        tokenize_into(window, &mut scratch.tokens);
+        let toks = &scratch.tokens;
         let head = range.start - base..range.end - base;
         let found = match HEADS.described.get(pattern).copied().flatten() {
             Some(kind) => {
-                token_index_at(&toks, head.start).and_then(|k| described(window, &toks, k, kind))
+                token_index_at(toks, head.start).and_then(|k| described(window, toks, k, kind))
             }
-            None => named(window, &toks, head, HEADS.kinds[pattern]),
+            None => named(window, toks, head, HEADS.kinds[pattern]),
         };
         if let Some(mut m) = found {
             m.range = base + m.range.start..base + m.range.end;

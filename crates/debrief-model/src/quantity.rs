@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::{Token, is_capitalised, tokenize};
+use crate::text::{Token, Word, WordSet, is_capitalised, tokenize_into};
 use crate::{Bound, QuantityKind};
 
 /// A quantity found in a sentence, with byte ranges into that sentence's text.
@@ -144,16 +144,9 @@ const UNITS: &[(&[&str], &str, QuantityKind)] = &[
     (&["decades"], "decade", QuantityKind::Duration),
 ];
 
-/// Indices into [`UNITS`] by first word, lower case (longest forms first, as in the table).
-static UNIT_INDEX: LazyLock<std::collections::HashMap<&'static str, Vec<usize>>> =
-    LazyLock::new(|| {
-        let mut map: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (k, (words, _, _)) in UNITS.iter().enumerate() {
-            map.entry(words[0]).or_default().push(k);
-        }
-        map
-    });
+/// The first words of [`UNITS`], lower case.
+static UNIT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(UNITS.iter().map(|(words, _, _)| words[0]), true));
 
 /// The unit spelled from token `i`: (words, name, kind).
 fn unit_at(
@@ -161,20 +154,17 @@ fn unit_at(
     toks: &[Token],
     i: usize,
 ) -> Option<&'static (&'static [&'static str], &'static str, QuantityKind)> {
-    let t = w(text, toks, i);
-    let mut buf = [0u8; 32];
-    let lower = crate::text::ascii_lower(t, &mut buf);
-    UNIT_INDEX
-        .get(lower.as_ref())?
+    if !is_unit_word(w(text, toks, i)) {
+        return None;
+    }
+    UNITS
         .iter()
-        .map(|k| &UNITS[*k])
         .find(|(words, _, _)| spells(text, toks, i, words))
 }
 
 /// Whether the word is the first word of a unit.
 fn is_unit_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    UNIT_INDEX.contains_key(crate::text::ascii_lower(word, &mut buf).as_ref())
+    UNIT_WORDS.contains(word)
 }
 
 /// Qualifiers before a number: (words, bound). Longest first.
@@ -213,6 +203,10 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["some"], Bound::Approximate),
     (&["estimated"], Bound::Approximate),
 ];
+
+/// The first words of [`QUALIFIERS`].
+static QUALIFIER_STARTS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(words, _)| words[0]), true));
 
 /// Words before a number that make it an identifier, not a quantity.
 const IDENTIFIER_CUES: &[&str] = &[
@@ -285,6 +279,14 @@ const IDENTIFIER_CUES: &[&str] = &[
     "§",
     "§§",
 ];
+
+/// [`IDENTIFIER_CUES`] as a set (case matters).
+static CUES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(IDENTIFIER_CUES.iter().copied(), false));
+
+/// [`IDENTIFIER_FOLLOWERS`] as a set (case matters).
+static FOLLOWERS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(IDENTIFIER_FOLLOWERS.iter().copied(), false));
 
 /// Words after a number that make it an identifier or an ordinal use.
 const IDENTIFIER_FOLLOWERS: &[&str] = &[
@@ -394,10 +396,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `word` (any case) ends a measured noun phrase.
 fn is_function_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    FUNCTION_WORDS
-        .binary_search(&crate::text::ascii_lower(word, &mut buf).as_ref())
-        .is_ok()
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied(), true));
+    SET.contains(word)
 }
 
 /// Adjective-like first words of a measured phrase that let it run on ("key strategies").
@@ -442,56 +443,83 @@ fn adjective_like(w: &str) -> bool {
 /// assert!(debrief_model::quantities("The 21st-century plan; the second term; H.R. 3268.").is_empty());
 /// ```
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
-    quantities_near(text, &crate::text::marker_words(text).numbers)
+    let words = crate::text::words(text);
+    let numbers = crate::text::marker_words_at(text, &words).numbers;
+    quantities_from(
+        text,
+        &candidates(text, &words, &numbers),
+        0,
+        &mut Vec::new(),
+    )
 }
 
-/// [`quantities`] given where the number words of `text` start (from
-/// [`marker_words`](crate::text::marker_words), computed once per block).
-pub(crate) fn quantities_near(text: &str, number_words: &[usize]) -> Vec<QuantityMatch> {
-    // Work happens only near a digit, a dollar sign or a number word: the text is read in
-    // windows around them, not word by word.
+/// Where a quantity may be found in `text`, sorted: each run of ASCII digits that is not glued
+/// to letters, each `$`, each number word. `words` and `number_words` are the text's
+/// [`words`](crate::text::words) and [`marker_words_at`](crate::text::marker_words_at)
+/// numbers. Computed once per block; only the few words with digits are read again.
+pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|b| b.is_ascii_digit() || *b == b'$')
-    {
-        let at = i + k;
-        // Skip the rest of a run of digits.
-        i = at + 1;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        // Digits glued to letters are codes, ordinals or decades ("GAO-05-927", "IF13013",
-        // "21st", "1990s"), never quantities — except a fiscal year ("FY2010").
-        let glued_before = at > 0
-            && (bytes[at - 1].is_ascii_alphabetic() || bytes[at - 1] == b'-')
-            && !(at >= 2 && &bytes[at - 2..at] == b"FY");
-        let glued_after = bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
-        if bytes[at] == b'$' || !(glued_before || glued_after) {
-            candidates.push(at);
+    let mut out: Vec<usize> = memchr::memchr_iter(b'$', bytes).collect();
+    for word in words.iter().filter(|w| w.digits) {
+        let mut i = word.start;
+        while i < word.end {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let at = i;
+            while i < word.end && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Digits right after `$` belong to the money amount the `$` starts. Digits glued
+            // to letters are codes, ordinals or decades ("GAO-05-927", "IF13013", "21st",
+            // "1990s"), never quantities — except a fiscal year ("FY2010").
+            let after_dollar = at > 0 && bytes[at - 1] == b'$';
+            let glued_before = at > 0
+                && (bytes[at - 1].is_ascii_alphabetic() || bytes[at - 1] == b'-')
+                && !(at >= 2 && &bytes[at - 2..at] == b"FY");
+            let glued_after = bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            if !(after_dollar || glued_before || glued_after) {
+                out.push(at);
+            }
         }
     }
-    if !number_words.is_empty() {
-        candidates.extend_from_slice(number_words);
-        candidates.sort_unstable();
-    }
-    candidates.dedup();
+    out.extend_from_slice(number_words);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The quantities of `text` (a sentence) near `candidates` (from [`candidates`]: offsets into
+/// `text` plus `offset`); `tokens` is a buffer. Work happens only near a candidate: the text is read in windows around them, not
+/// word by word.
+pub(crate) fn quantities_from(
+    text: &str,
+    candidates: &[usize],
+    offset: usize,
+    tokens: &mut Vec<Token>,
+) -> Vec<QuantityMatch> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < candidates.len() {
         // A window from a little before the first candidate to well after the last one that
         // is near it.
         let first = k;
-        let start = window_start(text, candidates[k].saturating_sub(32), candidates[k]);
-        let mut end = window_end(text, candidates[k] + 72);
+        let c = candidates[k] - offset;
+        let start = window_start(text, c.saturating_sub(32), c);
+        let mut end = window_end(text, c + 72);
         k += 1;
-        while k < candidates.len() && candidates[k] < end {
-            end = window_end(text, candidates[k] + 72);
+        while k < candidates.len() && candidates[k] - offset < end {
+            end = window_end(text, candidates[k] - offset + 72);
             k += 1;
         }
-        scan(text, start..end, &candidates[first..k], &mut out);
+        scan(
+            text,
+            start..end,
+            (&candidates[first..k], offset),
+            tokens,
+            &mut out,
+        );
     }
     out
 }
@@ -522,14 +550,21 @@ fn window_end(text: &str, from: usize) -> usize {
 /// The quantities of `text[window]` that involve one of the `candidates` (offsets into
 /// `text`, sorted), with ranges into `text`. A quantity may start a few words before its number
 /// ("as much as 40 percent", "between 2 and 5 percent").
-fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<QuantityMatch>) {
+fn scan(
+    text: &str,
+    window: Range<usize>,
+    (candidates, offset): (&[usize], usize),
+    toks: &mut Vec<Token>,
+    out: &mut Vec<QuantityMatch>,
+) {
     let base = window.start;
     let part = &text[window];
-    let toks = tokenize(part);
+    tokenize_into(part, toks);
+    let toks = toks.as_slice();
     let mut next_free = 0; // the first token not yet inside a found quantity
     for &c in candidates {
         // The token holding the candidate ("FY2010" holds its digits).
-        let at = c - base;
+        let at = c - offset - base;
         let k = toks.partition_point(|t| t.end <= at);
         if toks.get(k).is_none_or(|t| t.start > at) {
             continue;
@@ -541,7 +576,7 @@ fn scan(text: &str, window: Range<usize>, candidates: &[usize], out: &mut Vec<Qu
             if !could_start(toks[i].text(part)) {
                 continue;
             }
-            if let Some((mut q, next)) = quantity_at(part, &toks, i)
+            if let Some((mut q, next)) = quantity_at(part, toks, i)
                 && next > k
             {
                 q.range = base + q.range.start..base + q.range.end;
@@ -566,35 +601,20 @@ fn could_start(t: &str) -> bool {
     if !first.is_ascii_alphabetic() || t.len() > 14 {
         return false;
     }
-    let mut buf = [0u8; 14];
-    let lower = &mut buf[..t.len()];
-    lower.copy_from_slice(t.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    let known = |w: &str| {
-        ALL_START_WORDS
-            .binary_search_by(|x| x.as_str().cmp(w))
-            .is_ok()
-    };
-    known(lower) || lower.split_once('-').is_some_and(|(a, _)| known(a))
+    START.contains(t) || t.split_once('-').is_some_and(|(a, _)| START.contains(a))
 }
 
-/// Every word a quantity may start with, lower case and sorted: [`START_WORDS`], number words
-/// and month names.
-static ALL_START_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut all: Vec<String> = START_WORDS
-        .iter()
-        .map(|w| (*w).to_owned())
-        .chain(SMALL.iter().map(|(w, _)| (*w).to_owned()))
-        .chain(
-            MONTHS
-                .iter()
-                .map(|(m, _)| m.trim_end_matches('.').to_ascii_lowercase()),
-        )
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-    all
+/// Every word a quantity may start with, lower case: [`START_WORDS`], number words and month
+/// names.
+static START: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        START_WORDS
+            .iter()
+            .copied()
+            .chain(SMALL.iter().map(|(w, _)| *w))
+            .chain(MONTHS.iter().map(|(m, _)| m.trim_end_matches('.'))),
+        true,
+    )
 });
 
 /// First words of qualifiers, ranges, fractions, vague amounts and fiscal years (sorted).
@@ -686,6 +706,14 @@ fn number_value(s: &str) -> Option<f64> {
     if dots > 1 {
         return None;
     }
+    if dots == 0 && n <= 15 {
+        // A whole number below 2^53 is exact as an f64: no need for the float parser.
+        let whole = digits[..n]
+            .iter()
+            .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        #[allow(clippy::cast_precision_loss, reason = "below 10^15 < 2^53: exact")]
+        return Some(whole as f64);
+    }
     std::str::from_utf8(&digits[..n]).ok()?.parse().ok()
 }
 
@@ -757,7 +785,16 @@ fn quantity_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     if between {
         first = i + 1;
     } else if let Some((words, b)) = alphabetic
-        .then(|| QUALIFIERS.iter().find(|(ws, _)| spells(text, toks, i, ws)))
+        .then(|| {
+            QUALIFIER_STARTS
+                .contains(t)
+                .then(|| {
+                    QUALIFIERS
+                        .iter()
+                        .find(|(ws, _)| ws[0].len() == t.len() && spells(text, toks, i, ws))
+                })
+                .flatten()
+        })
         .flatten()
     {
         first = i + words.len();
@@ -885,9 +922,7 @@ fn finish(q: &mut QuantityMatch, bound: Bound, qualifier: Option<Range<usize>>, 
 fn is_identifier(text: &str, toks: &[Token], i: usize, next: usize) -> bool {
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
     let after = w(text, toks, next);
-    if IDENTIFIER_CUES.binary_search(&prev).is_ok()
-        || IDENTIFIER_FOLLOWERS.binary_search(&after).is_ok()
-    {
+    if CUES.contains(prev) || FOLLOWERS.contains(after) {
         return true;
     }
     // "(1)", "(202) 512-6543"
@@ -987,7 +1022,7 @@ fn temporal_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMatch, u
     // A bare year: 4 digits, 1800–2100, not money, not followed by a unit.
     let year = year_value(t)?;
     let prev = if i > 0 { w(text, toks, i - 1) } else { "" };
-    if prev == "$" || IDENTIFIER_CUES.binary_search(&prev).is_ok() {
+    if prev == "$" || CUES.contains(prev) {
         return None;
     }
     if i > 0 && toks[i - 1].end == toks[i].start && toks[i - 1].word {

@@ -358,32 +358,33 @@ impl Walker<'_, '_> {
     /// The actors that open a sentence without a modal clause ("The U.S. also shares…"), for
     /// later pronouns.
     fn opening_subject(&self, b: usize, sentence: &Range<usize>) -> Vec<ActorRef> {
+        // At most two words, each a determiner or a sentence adverb (the list is ASCII, so
+        // ASCII case is all there is to ignore); read lazily, as the text before the first
+        // actor may be long.
+        const OPENERS: &[&str] = &[
+            "the",
+            "both",
+            "additionally",
+            "further",
+            "also",
+            "moreover",
+            "however",
+            "thus",
+            "still",
+            "finally",
+        ];
         let text = &self.doc.blocks[b].text;
         let hits = &self.blocks[b].hits;
         let Some(first) = self.first_hit_in(b, sentence) else {
             return Vec::new();
         };
         let before = &text[sentence.start..hits[first].range.start];
-        let words: Vec<&str> = before
+        let ok = before
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
-            .collect();
-        let ok = words.len() <= 2
-            && words.iter().all(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "the"
-                        | "both"
-                        | "additionally"
-                        | "further"
-                        | "also"
-                        | "moreover"
-                        | "however"
-                        | "thus"
-                        | "still"
-                        | "finally"
-                )
-            });
+            .take(3)
+            .enumerate()
+            .all(|(k, w)| k < 2 && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)));
         if !ok {
             return Vec::new();
         }
@@ -440,7 +441,7 @@ impl Walker<'_, '_> {
             // A run-in heading the parser left at the start of a paragraph.
             if k == 0 && matches!(block.kind, BlockKind::Paragraph) {
                 let head = s_text.trim_end_matches('.');
-                if head.split_whitespace().count() <= 8 && is_title_case(head) {
+                if head.split_whitespace().nth(8).is_none() && is_title_case(head) {
                     let heading_kind = classify_heading(head);
                     if heading_kind != SectionKind::Body {
                         *kind = heading_kind;

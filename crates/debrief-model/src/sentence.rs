@@ -21,7 +21,9 @@
 
 use std::ops::Range;
 
-use crate::text::ascii_lower;
+use std::sync::LazyLock;
+
+use crate::text::WordSet;
 
 /// Abbreviations that precede a name or a number and never end a sentence before a capitalised
 /// word (lower case, no final period).
@@ -43,6 +45,10 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "pp", "pt", "pts", "rd", "ref", "reg", "sec", "secs", "sep", "sept", "sess", "sr", "stat",
     "subsec", "supp", "tenn", "tex", "univ", "va", "vol", "vols", "vt", "wash", "wis", "wyo",
 ];
+
+/// The length in bytes of the longest abbreviation of [`TITLE_ABBREVIATIONS`] and
+/// [`OTHER_ABBREVIATIONS`].
+const MAX_ABBREVIATION: usize = 6;
 
 /// Capitalised closed-class words that typically open a sentence (lower case). After an
 /// abbreviation, an initial or a dotted acronym, a split happens only before one of these.
@@ -158,6 +164,19 @@ const SENTENCE_OPENERS: &[&str] = &[
     "your",
 ];
 
+/// The word lists as sets (ASCII case ignored).
+struct WordSets {
+    titles: WordSet,
+    others: WordSet,
+    openers: WordSet,
+}
+
+static WORD_SETS: LazyLock<WordSets> = LazyLock::new(|| WordSets {
+    titles: WordSet::new(TITLE_ABBREVIATIONS.iter().copied(), true),
+    others: WordSet::new(OTHER_ABBREVIATIONS.iter().copied(), true),
+    openers: WordSet::new(SENTENCE_OPENERS.iter().copied(), true),
+});
+
 /// Characters that mark a list item or a bullet inside running text.
 fn is_bullet(c: char) -> bool {
     matches!(
@@ -185,11 +204,32 @@ fn is_opener(c: char) -> bool {
 /// assert_eq!(parts, ["I live in the U.S.", "How about you?", "I work for the U.S. Government."]);
 /// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut cuts = Segmenter::new(text).cuts();
+    sentences_with(text, &mut Buffers::default())
+}
+
+/// The buffers of the segmenter, reused from text to text by [`sentences_with`].
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    cuts: Vec<usize>,
+    marker_periods: Vec<usize>,
+}
+
+/// [`sentences`] with the segmenter's buffers given.
+pub(crate) fn sentences_with(text: &str, buffers: &mut Buffers) -> Vec<Range<usize>> {
+    buffers.cuts.clear();
+    buffers.marker_periods.clear();
+    Segmenter {
+        text,
+        bytes: text.as_bytes(),
+        cuts: &mut buffers.cuts,
+        marker_periods: &mut buffers.marker_periods,
+    }
+    .cut();
+    let cuts = &mut buffers.cuts;
     cuts.push(text.len());
     let mut out = Vec::with_capacity(cuts.len());
     let mut start = 0;
-    for cut in cuts {
+    for &cut in cuts.iter() {
         if cut <= start {
             continue;
         }
@@ -204,26 +244,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-struct Segmenter<'a> {
+struct Segmenter<'a, 'b> {
     text: &'a str,
     bytes: &'a [u8],
     /// Offsets where a new sentence starts, in increasing order.
-    cuts: Vec<usize>,
+    cuts: &'b mut Vec<usize>,
     /// Periods that belong to a confirmed list marker (`1.`, `b.`): never a sentence end.
-    marker_periods: Vec<usize>,
+    marker_periods: &'b mut Vec<usize>,
 }
 
-impl<'a> Segmenter<'a> {
-    fn new(text: &'a str) -> Self {
-        Segmenter {
-            text,
-            bytes: text.as_bytes(),
-            cuts: Vec::new(),
-            marker_periods: Vec::new(),
-        }
-    }
-
-    fn cuts(mut self) -> Vec<usize> {
+impl Segmenter<'_, '_> {
+    /// Finds the cuts (sorted, without repeats).
+    fn cut(mut self) {
         self.list_markers();
         // Terminators, found with memchr; each handler returns where to look next.
         let mut i = 0;
@@ -240,15 +272,20 @@ impl<'a> Segmenter<'a> {
         }
         self.cuts.sort_unstable();
         self.cuts.dedup();
-        self.cuts
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
-        self.text.get(i..).and_then(|s| s.chars().next())
+        match self.bytes.get(i) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            _ => self.text.get(i..).and_then(|s| s.chars().next()),
+        }
     }
 
     fn char_before(&self, i: usize) -> Option<char> {
-        self.text.get(..i).and_then(|s| s.chars().next_back())
+        match i.checked_sub(1).and_then(|k| self.bytes.get(k)) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            _ => self.text.get(..i).and_then(|s| s.chars().next_back()),
+        }
     }
 
     /// Bullets (U+2022 and friends) and the ellipsis character start with byte 0xE2.
@@ -312,11 +349,23 @@ impl<'a> Segmenter<'a> {
 
     /// The first non-whitespace character at or after `from`.
     fn next_visible(&self, from: usize) -> Option<(usize, char)> {
-        self.text
-            .get(from..)?
-            .char_indices()
-            .find(|(_, c)| !c.is_whitespace())
-            .map(|(k, c)| (from + k, c))
+        // ASCII whitespace byte by byte; anything else decoded.
+        let mut at = from;
+        while let Some(&b) = self.bytes.get(at) {
+            if b >= 0x80 {
+                return self
+                    .text
+                    .get(at..)?
+                    .char_indices()
+                    .find(|(_, c)| !c.is_whitespace())
+                    .map(|(k, c)| (at + k, c));
+            }
+            if !b.is_ascii_whitespace() && b != 0x0b {
+                return Some((at, char::from(b)));
+            }
+            at += 1;
+        }
+        None
     }
 
     /// The word starting at `at` (letters only), lower-cased.
@@ -331,9 +380,7 @@ impl<'a> Segmenter<'a> {
 
     /// Whether the word at `at` is a sentence opener ("The", "However").
     fn opener_at(&self, at: usize) -> bool {
-        let mut buf = [0u8; 32];
-        let lower = ascii_lower(self.word_at(at), &mut buf);
-        SENTENCE_OPENERS.binary_search(&lower.as_ref()).is_ok()
+        WORD_SETS.openers.contains(self.word_at(at))
     }
 
     /// Counts a spaced ellipsis (` . . .`) starting at `i` (which holds a space before a dot):
@@ -421,24 +468,45 @@ impl<'a> Segmenter<'a> {
     /// Decides a single period at `i` followed (after whitespace) by `next` at `next_at`, which
     /// is not a lower-case letter.
     fn period_ends_sentence(&self, i: usize, next_at: usize, next: char) -> bool {
-        let token_start = self.text[..i]
-            .char_indices()
+        // Most periods end a plain word (ASCII letters and digits after whitespace), longer than
+        // any abbreviation: decided without reading the token as text.
+        let plain = self.bytes[..i]
+            .iter()
             .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(k, c)| k + c.len_utf8());
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if plain > MAX_ABBREVIATION
+            && (plain == i || self.bytes[i - plain - 1].is_ascii_whitespace())
+        {
+            return true;
+        }
+        // The token ends at the period and starts after the last whitespace before it.
+        let mut token_start = i;
+        while let Some(c) = self.char_before(token_start)
+            && !c.is_whitespace()
+        {
+            token_start -= c.len_utf8();
+        }
         let token = self.text[token_start..i].trim_start_matches(is_opener);
         if token.is_empty() {
             return true;
         }
-        let mut buf = [0u8; 32];
-        let lower = ascii_lower(token, &mut buf);
-        let lower = lower.as_ref();
+        // In a compound the last part decides: "Mexico-U.S. Border" holds the acronym "U.S.".
+        let token = match token.rsplit(['-', '–', '—', '/']).next() {
+            Some(last) if !last.is_empty() => last,
+            _ => token,
+        };
+        // Most periods end an ordinary word: longer than any abbreviation and without inner
+        // periods (a quick test that spares the look-ups below for them).
+        if token.len() > MAX_ABBREVIATION && token.is_ascii() && !token.contains('.') {
+            return true;
+        }
         let opener = || self.opener_at(next_at);
-        if TITLE_ABBREVIATIONS.binary_search(&lower).is_ok() {
+        if WORD_SETS.titles.contains(token) {
             return false;
         }
         let dotted = is_dotted_acronym(token);
-        if OTHER_ABBREVIATIONS.binary_search(&lower).is_ok() || dotted {
+        if dotted || WORD_SETS.others.contains(token) {
             return !next.is_ascii_digit() && next != '§' && opener();
         }
         let mut chars = token.chars();
@@ -638,9 +706,25 @@ mod tests {
                 "See 40 U.S.C. §8903 for details. Fig. 2 shows it.",
                 &["See 40 U.S.C. §8903 for details.", "Fig. 2 shows it."],
             ),
+            (
+                "The Mexico-U.S. Border Commission met. Congress-U.S. Congress relations.",
+                &[
+                    "The Mexico-U.S. Border Commission met.",
+                    "Congress-U.S. Congress relations.",
+                ],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_quick_test_allows() {
+        for list in [super::TITLE_ABBREVIATIONS, super::OTHER_ABBREVIATIONS] {
+            for a in list {
+                assert!(a.len() <= super::MAX_ABBREVIATION, "{a}");
+            }
         }
     }
 

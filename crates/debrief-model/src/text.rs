@@ -1,5 +1,10 @@
 //! Words and small text helpers shared by the extractors.
 //!
+//! A [`Word`] is a run of alphanumeric characters with the keys it is looked up by;
+//! [`BlockWords`] reads a block's words once and sorts them by who needs them, and
+//! [`WordAutomaton`] matches word tables (names, keywords, head nouns) from those words only.
+//! [`WordSet`] answers "is this one of these words" mostly with one bit-table look-up.
+//!
 //! A [`Token`] is a word (letters and digits, with inner `.`, `-`, `'`, `’`, `&` or `/` between
 //! word characters, and the final period of a dotted acronym such as `U.S.`) or a single
 //! punctuation character. Tokens are byte ranges of the text they were read from; nothing is
@@ -8,7 +13,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 /// A word or a punctuation character: a byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +36,78 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Quotes, dashes, bullets and spaces of General Punctuation (U+2000–U+206F) are the
+    // characters outside ASCII that policy text has most; none is alphanumeric, and this test
+    // spares them the Unicode tables (about 4 million instructions over two corpus copies).
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '\'' | '’' | '&' | '/' | '‑')
+}
+
+/// [`BYTE_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BYTE_CLASS`] of an ASCII digit (`class & 1` tells a letter or digit, `class & 2` a digit).
+const DIGIT: u8 = 3;
+/// [`BYTE_CLASS`] of ASCII punctuation and control characters other than whitespace.
+const PUNCT: u8 = 0;
+/// [`BYTE_CLASS`] of ASCII whitespace (what `char::is_whitespace` accepts in ASCII).
+const SPACE: u8 = 4;
+/// [`BYTE_CLASS`] of a byte of a character outside ASCII.
+const OTHER: u8 = 8;
+
+/// The class of each byte: one table look-up, where `u8::is_ascii_alphanumeric` compiles to
+/// three range tests and `char::is_whitespace` to more (the word walks below cost about half
+/// the instructions with the table).
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation, reason = "b < 256")]
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            OTHER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte == b' ' || (byte >= 9 && byte <= 13) {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether a [`BYTE_CLASS`] is that of an ASCII letter or digit.
+#[inline]
+fn is_word_class(class: u8) -> bool {
+    class & 1 != 0
+}
+
+/// The character at byte `i` of `text` and its width.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+/// Whether the character at byte `i` of `text` is a word character.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> bool {
+    match BYTE_CLASS[usize::from(text.as_bytes()[i])] {
+        LETTER | DIGIT => true,
+        OTHER => is_word_char(char_at(text, i).0),
+        _ => false,
+    }
 }
 
 /// Splits `text` into tokens. Whitespace separates tokens and is not a token.
@@ -42,47 +115,75 @@ fn is_inner_joiner(c: char) -> bool {
 /// A byte loop with a fast path for ASCII; characters outside ASCII are decoded where they
 /// occur.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let char_at = |i: usize| -> (char, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        }
-    };
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Buffers that the passes over a document reuse block after block, instead of allocating
+/// their own for each (allocation was about a tenth of extraction's instructions).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// For [`WordAutomaton::matches_into`].
+    pub(crate) matches: Vec<(Range<usize>, usize)>,
+    /// For [`tokenize_into`].
+    pub(crate) tokens: Vec<Token>,
+}
+
+/// [`tokenize`] into `out` (cleared first).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let (ch, width) = char_at(i);
-        if ch.is_whitespace() {
-            i += width;
-            continue;
-        }
-        if !is_word_char(ch) {
-            out.push(Token {
-                start: i,
-                end: i + width,
-                word: false,
-            });
-            i += width;
-            continue;
-        }
+        let width = match BYTE_CLASS[usize::from(bytes[i])] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            LETTER | DIGIT => 1,
+            PUNCT => {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    word: false,
+                });
+                i += 1;
+                continue;
+            }
+            _ => {
+                let (ch, width) = char_at(text, i);
+                if ch.is_whitespace() {
+                    i += width;
+                    continue;
+                }
+                if !is_word_char(ch) {
+                    out.push(Token {
+                        start: i,
+                        end: i + width,
+                        word: false,
+                    });
+                    i += width;
+                    continue;
+                }
+                width
+            }
+        };
         let start = i;
         let mut end = i + width;
         while end < bytes.len() {
-            // Fast path: a run of ASCII letters and digits.
-            if bytes[end].is_ascii_alphanumeric() {
-                end += 1;
-                continue;
+            let b = bytes[end];
+            // Fast paths: a run of ASCII letters and digits, and the space after it.
+            match BYTE_CLASS[usize::from(b)] {
+                LETTER | DIGIT => {
+                    end += 1;
+                    continue;
+                }
+                SPACE => break,
+                _ => {}
             }
-            let (next, next_width) = char_at(end);
-            if is_word_char(next) {
+            let (next, next_width) = char_at(text, end);
+            if b >= 0x80 && is_word_char(next) {
                 end += next_width;
             } else if next == ','
                 && bytes[end - 1].is_ascii_digit()
@@ -94,7 +195,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 end += 1;
             } else if is_inner_joiner(next)
                 && end + next_width < bytes.len()
-                && is_word_char(char_at(end + next_width).0)
+                && word_char_at(text, end + next_width)
             {
                 // A joiner counts only when a word character follows it.
                 end += next_width;
@@ -113,7 +214,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
         i = end;
     }
-    out
 }
 
 /// `U.S`, `D.C`, `a.m`: one- or two-letter groups joined by periods.
@@ -175,76 +275,559 @@ pub(crate) fn whole_word(text: &str, range: &Range<usize>) -> bool {
     !before.is_some_and(is_word_char) && !next.is_some_and(is_word_char) && !code
 }
 
-/// An automaton for [`word_matches`]: leftmost-longest semantics, a DFA when `dfa` (fastest,
-/// for the larger tables), with aho-corasick's prefilters doing most of the skipping.
-pub(crate) fn word_automaton<I, P>(
-    patterns: I,
-    case_insensitive: bool,
-    dfa: bool,
-) -> Option<AhoCorasick>
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(case_insensitive)
-        .kind(dfa.then_some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .ok()
+/// A word of a text: a run of alphanumeric characters, with the keys [`WordAutomaton`] looks it
+/// up by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Whether every character of the word is ASCII.
+    pub(crate) ascii: bool,
+    /// Whether the word holds an ASCII digit.
+    pub(crate) digits: bool,
+    /// [`word_key`] of the word, as written and with ASCII case ignored, and of its first four
+    /// bytes with case ignored (0 for a shorter word).
+    keys: [u16; 3],
 }
 
-/// The whole-word matches of `automaton` in `text`, leftmost-longest and without overlaps. A
-/// pattern for which `prefix(pattern)` is true matches the start of a word and extends to its
-/// end ("immigra*" → "immigrants"). A match that is not a whole word ("the Fed" in "the
-/// Federal …") does not hide one that starts inside it: the search resumes one character after
-/// its start.
-pub(crate) fn word_matches(
-    automaton: &AhoCorasick,
-    text: &str,
-    prefix: impl Fn(usize) -> bool,
-) -> Vec<(Range<usize>, usize)> {
+impl Word {
+    /// The word `bytes[start..end]` (not empty), whose bytes' classes or-ed are `classes`.
+    #[inline]
+    fn new(bytes: &[u8], start: usize, end: usize, classes: u8) -> Word {
+        let word = &bytes[start..end];
+        let n = word.len();
+        // The three keys of `word_key` from one reading of the bytes they are made of.
+        let (first, last) = (word[0], word[n - 1]);
+        let packed = |a: u8, b: u8, c: u8, n: usize| {
+            #[allow(clippy::cast_possible_truncation, reason = "as in `word_key`")]
+            let n = n as u32;
+            u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16 | n << 24
+        };
+        let whole = packed(first, word[n / 2], last, n);
+        let stem = if n >= 4 {
+            mix(packed(first, word[2], word[3], 4) | FOLD)
+        } else {
+            0
+        };
+        Word {
+            start,
+            end,
+            ascii: classes & OTHER == 0,
+            digits: classes & DIGIT == DIGIT,
+            keys: [mix(whole), mix(whole | FOLD), stem],
+        }
+    }
+}
+
+/// The words of `text`: its runs of alphanumeric characters.
+///
+/// [`WordAutomaton::matches_into`] tries only where these start, and looks each up by keys computed
+/// here, so a block's words are found and hashed once and shared by every automaton that reads
+/// the block.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for_each_word(text, |w| out.push(w));
+    out
+}
+
+/// The words of a block, sorted by who needs them: most words are needed by nobody, and are
+/// looked at once, as they are found, and kept nowhere.
+#[derive(Debug, Default)]
+pub(crate) struct BlockWords {
+    /// The words some automaton may match from (see [`WordFilter`]).
+    pub(crate) named: Vec<Word>,
+    /// The words that may be or begin a marker word (see [`marker_words_at`]): those whose key
+    /// is a marker word's, and the runs joined by hyphens.
+    pub(crate) markers: Vec<Word>,
+    /// The words holding a digit (see [`crate::quantity::candidates`]).
+    pub(crate) digits: Vec<Word>,
+}
+
+impl BlockWords {
+    /// Reads the words of `text` (the buffers are cleared first and reused).
+    pub(crate) fn read(&mut self, text: &str, filter: &WordFilter) {
+        self.named.clear();
+        self.markers.clear();
+        self.digits.clear();
+        let bytes = text.as_bytes();
+        // Where a word after a hyphen would start: a run joined to the previous one.
+        let mut after_hyphen = usize::MAX;
+        for_each_word(text, |w| {
+            if filter.keeps(text, &w) {
+                self.named.push(w);
+            }
+            let hyphen = bytes.get(w.end) == Some(&b'-');
+            if MARKER_KEYS.contains(w.keys[1]) || hyphen || w.start == after_hyphen {
+                self.markers.push(w);
+            }
+            if hyphen {
+                after_hyphen = w.end + 1;
+            }
+            if w.digits {
+                self.digits.push(w);
+            }
+        });
+    }
+}
+
+/// Calls `each` with every word of `text` (see [`words`]), in order.
+pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Word)) {
     let bytes = text.as_bytes();
-    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
-    let mut pos = 0;
-    'search: while pos < text.len() {
-        // The iterator runs until a match fails the word test; the search then resumes one
-        // character after that match's start.
-        for m in automaton.find_iter(aho_corasick::Input::new(text).span(pos..text.len())) {
-            let (start, mut end) = (m.start(), m.end());
-            let p = m.pattern().as_usize();
-            let boundary_before = !text[..start].chars().next_back().is_some_and(is_word_char);
-            let ok = boundary_before
-                && text.is_char_boundary(end)
-                && if prefix(p) {
-                    while end < bytes.len()
-                        && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80)
-                    {
-                        end += 1;
-                    }
-                    while !text.is_char_boundary(end) {
-                        end += 1;
-                    }
-                    true
-                } else {
-                    whole_word(text, &(start..end))
-                };
-            if ok {
-                if prefix(p) && end > m.end() {
-                    // The word ran past the match: resume after it.
-                    out.push((start..end, p));
-                    pos = end;
-                    continue 'search;
-                }
-                out.push((start..end, p));
-            } else {
-                pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
-                continue 'search;
+    let n = bytes.len();
+    // Tight loops over ASCII, one between words and one inside a word; a character outside
+    // ASCII is decoded where it occurs.
+    let mut i = 0;
+    loop {
+        while i < n && matches!(BYTE_CLASS[usize::from(bytes[i])], PUNCT | SPACE) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if bytes[i] >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
             }
         }
-        break;
+        let start = i;
+        // The classes of the word's bytes, or-ed.
+        let mut seen = 0;
+        loop {
+            while i < n && is_word_class(BYTE_CLASS[usize::from(bytes[i])]) {
+                seen |= BYTE_CLASS[usize::from(bytes[i])];
+                i += 1;
+            }
+            if i < n && bytes[i] >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if is_word_char(c) {
+                    seen |= OTHER;
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            break;
+        }
+        each(Word::new(bytes, start, i, seen));
     }
-    out
+}
+
+/// Words and phrases matched as whole words, leftmost-longest (see [`WordAutomaton::matches_into`]).
+///
+/// A whole-word match starts where a word starts, and the pattern's first word is that word
+/// (or, for a prefix pattern such as "immigra*", begins it). So each word is first looked up in
+/// a bit table of the patterns' first words (by a hash of its length and a few of its bytes),
+/// and only the few that pass get an anchored walk of the automaton. An unanchored scan instead
+/// reads every byte and restarts after each match inside a word ("oil" in "toil", "the Fed" in
+/// "the Federal"): on the corpus the four automata of extraction cost about 105 instructions a
+/// byte of text that way, and about 10 this way.
+#[derive(Debug, Clone)]
+pub(crate) struct WordAutomaton {
+    engine: Engine,
+    /// For each pattern: whether it matches the start of a word and extends to its end.
+    prefix: Vec<bool>,
+    /// Whether ASCII case is ignored.
+    fold: bool,
+    /// [`word_key`]s of the patterns' first words.
+    first_words: KeySet,
+    /// [`word_key`]s (case ignored) of the first four bytes of the prefix patterns of one word
+    /// ("immigra*").
+    stems: KeySet,
+    /// Prefix patterns of one word shorter than four bytes (in ASCII lower case).
+    short_stems: Vec<Vec<u8>>,
+    /// Whether `stems` or `short_stems` has any.
+    has_stems: bool,
+    /// Whether every pattern starts with a word character, so that only word starts can match
+    /// (else every character boundary is tried, without the tables).
+    word_initial: bool,
+}
+
+/// The automaton walked from a word start, with its anchored start state.
+#[derive(Debug, Clone)]
+enum Engine {
+    /// For the built-in tables: the fastest walk.
+    Dfa(aho_corasick::dfa::DFA, StateID),
+    /// For the terms of one document: about ten times cheaper to build than a DFA (a DFA of a
+    /// report's few hundred defined terms took about 10 million instructions to build, as much as
+    /// extracting from 50 KB of text).
+    Nfa(aho_corasick::nfa::contiguous::NFA, StateID),
+}
+
+/// A set of 16-bit keys as a bit table (8 KB).
+#[derive(Debug, Clone)]
+struct KeySet([u64; 1024]);
+
+impl KeySet {
+    fn new() -> KeySet {
+        KeySet([0; 1024])
+    }
+
+    fn insert(&mut self, key: u16) {
+        let key = usize::from(key);
+        self.0[key / 64] |= 1 << (key % 64);
+    }
+
+    #[inline]
+    fn contains(&self, key: u16) -> bool {
+        let key = usize::from(key);
+        self.0[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    fn union_with(&mut self, other: &KeySet) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+}
+
+/// A 16-bit hash of a non-empty word from its length and its first, middle and last bytes
+/// (ASCII case ignored when `fold`): equal words get equal keys, and two different words of the
+/// tables rarely share one.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_lossless,
+    reason = "`as` in a const fn; the length is kept modulo 256"
+)]
+const fn word_key(word: &[u8], fold: bool) -> u16 {
+    let n = word.len();
+    let x =
+        word[0] as u32 | (word[n / 2] as u32) << 8 | (word[n - 1] as u32) << 16 | (n as u32) << 24;
+    mix(if fold { x | FOLD } else { x })
+}
+
+/// What [`word_key`] ors into the three bytes to ignore ASCII case (it sets the lower-case
+/// bit of letters, and changes no digit).
+const FOLD: u32 = 0x0020_2020;
+
+/// The key of the packed bytes and length of a word: the high 16 bits of a multiplicative hash.
+#[allow(clippy::cast_possible_truncation, reason = "the high 16 bits")]
+const fn mix(x: u32) -> u16 {
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as u16
+}
+
+impl WordAutomaton {
+    /// An automaton for `patterns` (ignoring ASCII case when `case_insensitive`; a pattern
+    /// whose flag in `prefix` is set matches any word it begins), for tables built once and
+    /// used for many texts. `None` when it cannot be built (too many states).
+    pub(crate) fn new<P: AsRef<str>>(
+        patterns: &[P],
+        case_insensitive: bool,
+        prefix: &[bool],
+    ) -> Option<WordAutomaton> {
+        let dfa = aho_corasick::dfa::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(case_insensitive)
+            .prefilter(false)
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .ok()?;
+        let start = dfa.start_state(Anchored::Yes).ok()?;
+        Some(Self::with_engine(
+            Engine::Dfa(dfa, start),
+            patterns,
+            case_insensitive,
+            prefix,
+        ))
+    }
+
+    /// [`WordAutomaton::new`] for whole-word patterns used for one text only (cheap to build).
+    pub(crate) fn for_one_text<P: AsRef<str>>(patterns: &[P]) -> Option<WordAutomaton> {
+        let nfa = aho_corasick::nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .ok()?;
+        let start = nfa.start_state(Anchored::Yes).ok()?;
+        Some(Self::with_engine(
+            Engine::Nfa(nfa, start),
+            patterns,
+            false,
+            &[],
+        ))
+    }
+
+    fn with_engine<P: AsRef<str>>(
+        engine: Engine,
+        patterns: &[P],
+        fold: bool,
+        prefix: &[bool],
+    ) -> WordAutomaton {
+        let mut automaton = WordAutomaton {
+            engine,
+            prefix: (0..patterns.len())
+                .map(|p| prefix.get(p).copied().unwrap_or(false))
+                .collect(),
+            fold,
+            first_words: KeySet::new(),
+            stems: KeySet::new(),
+            short_stems: Vec::new(),
+            has_stems: false,
+            word_initial: true,
+        };
+        for (p, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            let first_len: usize = pattern
+                .chars()
+                .take_while(|c| is_word_char(*c))
+                .map(char::len_utf8)
+                .sum();
+            let first = &pattern.as_bytes()[..first_len];
+            if first.is_empty() {
+                automaton.word_initial = false;
+            } else if automaton.prefix[p] && first_len == pattern.len() {
+                // Stems are looked up with case ignored even where case matters: a filter may
+                // let through more than it should, never less.
+                automaton.has_stems = true;
+                if first.len() >= 4 {
+                    automaton.stems.insert(word_key(&first[..4], true));
+                } else {
+                    automaton
+                        .short_stems
+                        .push(first.iter().map(|b| b | 0x20).collect());
+                }
+            } else {
+                automaton.first_words.insert(word_key(first, fold));
+            }
+        }
+        automaton
+    }
+
+    /// Whether a pattern may match from the start of `word` (no when no pattern's first word
+    /// can be it).
+    #[inline]
+    fn may_match(&self, word: &Word, bytes: &[u8]) -> bool {
+        self.first_words.contains(word.keys[usize::from(self.fold)])
+            || (self.has_stems
+                && ((word.end - word.start >= 4 && self.stems.contains(word.keys[2]))
+                    || short_stem(&self.short_stems, &bytes[word.start..word.end])))
+    }
+
+    /// The longest pattern that matches `bytes` at `at`: (pattern, end).
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+        match &self.engine {
+            Engine::Dfa(dfa, start) => longest_in(dfa, *start, bytes, at),
+            Engine::Nfa(nfa, start) => longest_in(nfa, *start, bytes, at),
+        }
+    }
+
+    /// The whole-word matches in `text`, leftmost-longest and without overlaps, as (range,
+    /// pattern); `words` are the text's [`words`] (at least those a match may start at); the matches go
+    /// into `out` (cleared first). A prefix pattern matches the start of a word
+    /// and extends to its end ("immigra*" → "immigrants"). A match that is not a whole word
+    /// ("the Fed" in "the Federal …") does not hide one that starts inside it.
+    pub(crate) fn matches_into(
+        &self,
+        text: &str,
+        words: &[Word],
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        if self.word_initial {
+            for word in words {
+                if word.start >= pos
+                    && self.may_match(word, bytes)
+                    && let Some(m) = self.match_at(text, word.start)
+                {
+                    pos = m.0.end;
+                    out.push(m);
+                }
+            }
+        } else {
+            for (start, _) in text.char_indices() {
+                if start >= pos
+                    && let Some(m) = self.match_at(text, start)
+                {
+                    pos = m.0.end;
+                    out.push(m);
+                }
+            }
+        }
+    }
+
+    /// The whole-word match at `start`, if any: (range, pattern).
+    fn match_at(&self, text: &str, start: usize) -> Option<(Range<usize>, usize)> {
+        let (p, end) = self.longest_at(text.as_bytes(), start)?;
+        let end = word_end(text, start, end, self.prefix[p])?;
+        Some((start..end, p))
+    }
+}
+
+/// The union of the first-word tables of several [`WordAutomaton`]s: a block's words are
+/// looked up once here, and only those that pass are handed to each automaton (about one word
+/// in ten), instead of every automaton looking up every word.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    exact: KeySet,
+    folded: KeySet,
+    stems: KeySet,
+    short_stems: Vec<Vec<u8>>,
+}
+
+impl WordFilter {
+    /// The union of the tables of `automata`.
+    pub(crate) fn new<'a>(automata: impl IntoIterator<Item = &'a WordAutomaton>) -> WordFilter {
+        let mut filter = WordFilter {
+            exact: KeySet::new(),
+            folded: KeySet::new(),
+            stems: KeySet::new(),
+            short_stems: Vec::new(),
+        };
+        for a in automata {
+            let first = if a.fold {
+                &mut filter.folded
+            } else {
+                &mut filter.exact
+            };
+            first.union_with(&a.first_words);
+            filter.stems.union_with(&a.stems);
+            filter.short_stems.extend(a.short_stems.iter().cloned());
+        }
+        filter
+    }
+
+    /// Whether some automaton may match from `word` of `text` (a superset of what each needs:
+    /// [`WordAutomaton::matches_into`] filters again).
+    #[inline]
+    fn keeps(&self, text: &str, w: &Word) -> bool {
+        self.exact.contains(w.keys[0])
+            || self.folded.contains(w.keys[1])
+            || (w.end - w.start >= 4 && self.stems.contains(w.keys[2]))
+            || (!self.short_stems.is_empty()
+                && short_stem(&self.short_stems, &text.as_bytes()[w.start..w.end]))
+    }
+}
+
+/// The longest pattern of `automaton` (leftmost-longest, walked from its anchored `start`
+/// state) that matches `bytes` at `at`: (pattern, end).
+fn longest_in<A: Automaton>(
+    automaton: &A,
+    start: StateID,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(usize, usize)> {
+    let mut sid = start;
+    let mut found = None;
+    let mut i = at;
+    while i < bytes.len() {
+        sid = automaton.next_state(Anchored::Yes, sid, bytes[i]);
+        i += 1;
+        if automaton.is_special(sid) {
+            if automaton.is_dead(sid) {
+                break;
+            }
+            if automaton.is_match(sid) {
+                let pattern = automaton.match_pattern(sid, 0);
+                // A match state may carry a pattern that started later (see aho-corasick's
+                // `try_find_fwd`): only one that starts here counts.
+                if i - automaton.pattern_len(pattern) == at {
+                    found = Some((pattern.as_usize(), i));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether `word` starts with one of `stems` (in ASCII lower case), ignoring ASCII case.
+fn short_stem(stems: &[Vec<u8>], word: &[u8]) -> bool {
+    stems
+        .iter()
+        .any(|stem| word.len() >= stem.len() && word.iter().zip(stem).all(|(a, b)| a | 0x20 == *b))
+}
+
+/// Where a match of `start..end` ends when it is a whole word (a `prefix` match extended to
+/// the end of its word), or `None` when it is not.
+fn word_end(text: &str, start: usize, mut end: usize, prefix: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let boundary_before = !text[..start].chars().next_back().is_some_and(is_word_char);
+    if !boundary_before || !text.is_char_boundary(end) {
+        return None;
+    }
+    if prefix {
+        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] >= 0x80) {
+            end += 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Some(end)
+    } else {
+        whole_word(text, &(start..end)).then_some(end)
+    }
+}
+
+/// A set of words, for membership tests that are mostly negative: a word not in the set is
+/// usually rejected by one bit-table look-up of its [`word_key`], before any comparison of
+/// strings (a sorted-list search alone costs about 60 instructions a word in memory
+/// comparisons).
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    keys: KeySet,
+    /// The words (in ASCII lower case when `fold`) with their keys, sorted by key: a word whose
+    /// key is in the table is compared with the few words of that key only.
+    words: Vec<(u16, String)>,
+    /// Whether ASCII case is ignored.
+    fold: bool,
+}
+
+impl WordSet {
+    /// The set of `words`, matched ignoring ASCII case when `fold` (a word outside ASCII is
+    /// then lower-cased with Unicode rules before it is looked up).
+    pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>, fold: bool) -> WordSet {
+        let mut words: Vec<(u16, String)> = words
+            .into_iter()
+            .map(|w| {
+                if fold {
+                    w.as_ref().to_ascii_lowercase()
+                } else {
+                    w.as_ref().to_owned()
+                }
+            })
+            .filter(|w| !w.is_empty())
+            .map(|w| (word_key(w.as_bytes(), fold), w))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut keys = KeySet::new();
+        for (key, _) in &words {
+            keys.insert(*key);
+        }
+        WordSet { keys, words, fold }
+    }
+
+    /// Whether `word` is in the set.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        if !word.is_ascii() {
+            // Unicode lower-casing may change the bytes the key is made of.
+            let lower = if self.fold {
+                word.to_lowercase()
+            } else {
+                word.to_owned()
+            };
+            return self.words.iter().any(|(_, w)| *w == lower);
+        }
+        let key = word_key(word.as_bytes(), self.fold);
+        if !self.keys.contains(key) {
+            return false;
+        }
+        let from = self.words.partition_point(|(k, _)| *k < key);
+        self.words[from..]
+            .iter()
+            .take_while(|(k, _)| *k == key)
+            .any(|(_, w)| {
+                if self.fold {
+                    w.eq_ignore_ascii_case(word)
+                } else {
+                    w == word
+                }
+            })
+    }
 }
 
 /// Words found by [`marker_words`]: where modal and recommending words start (candidates for
@@ -328,42 +911,66 @@ const NUMBER_WORDS: &[&str] = &[
     "two-thirds",
 ];
 
-/// One walk over the words of `text` (ASCII letters and inner hyphens) that finds the trigger
-/// and number words, without tokenizing or allocating per word.
+/// The trigger and number words of `text` (see [`marker_words_at`]).
 pub(crate) fn marker_words(text: &str) -> MarkerWords {
+    marker_words_at(text, &words(text))
+}
+
+/// The trigger and number words of `text`, given its [`words`]: words of ASCII letters
+/// and digits (with inner hyphens before a letter) that start with a letter and are not glued
+/// to a character outside ASCII. Nothing is tokenized or allocated per word.
+pub(crate) fn marker_words_at(text: &str, words: &[Word]) -> MarkerWords {
     let bytes = text.as_bytes();
     let mut out = MarkerWords::default();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !b.is_ascii_alphabetic() {
-            i += 1;
+    let mut k = 0;
+    while k < words.len() {
+        let first_index = k;
+        let first = &words[k];
+        // Most words are neither a marker word nor joined to the next by a hyphen: one look-up
+        // of the key computed for them already.
+        if !MARKER_KEYS.contains(first.keys[1]) && bytes.get(first.end) != Some(&b'-') {
+            k += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_alphanumeric()
-                || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+        // The word runs on over a hyphen before a letter ("twenty-five"), and stops at a
+        // character outside ASCII.
+        let mut last = k;
+        while words[last].ascii
+            && bytes[first.start].is_ascii_alphabetic()
+            && words.get(last + 1).is_some_and(|next| {
+                next.start == words[last].end + 1
+                    && bytes[words[last].end] == b'-'
+                    && bytes[next.start].is_ascii_alphabetic()
+            })
         {
-            i += 1;
+            last += 1;
         }
-        // A word glued to a non-ASCII letter or digit is not one of ours.
-        if (start > 0 && bytes[start - 1] >= 0x80) || bytes.get(i).is_some_and(|b| *b >= 0x80) {
+        k = last + 1;
+        let end = words[last].end;
+        // A word glued to a character outside ASCII is not one of ours.
+        if !words[last].ascii
+            || !bytes[first.start].is_ascii_alphabetic()
+            || (first.start > 0 && bytes[first.start - 1] >= 0x80)
+            || bytes.get(end).is_some_and(|b| *b >= 0x80)
+            || !(3..=16).contains(&(end - first.start))
+        {
             continue;
         }
-        let word = &bytes[start..i];
-        if word.len() < 3 || word.len() > 16 {
-            continue;
-        }
-        match marker_kind(word) {
-            Some(true) => out.triggers.push(start),
-            Some(false) => out.numbers.push(start),
+        let word = &bytes[first.start..end];
+        let key = if last == first_index {
+            first.keys[1]
+        } else {
+            word_key(word, true)
+        };
+        match marker_kind(word, key) {
+            Some(true) => out.triggers.push(first.start),
+            Some(false) => out.numbers.push(first.start),
             None => {
                 // "twenty-five": the part before the hyphen.
-                if let Some(h) = word.iter().position(|b| *b == b'-')
-                    && marker_kind(&word[..h]) == Some(false)
+                if last > first_index
+                    && marker_kind(&bytes[first.start..first.end], first.keys[1]) == Some(false)
                 {
-                    out.numbers.push(start);
+                    out.numbers.push(first.start);
                 }
             }
         }
@@ -389,10 +996,33 @@ static MARKER_TABLE: LazyLock<Vec<Vec<MarkerEntry>>> = LazyLock::new(|| {
     table
 });
 
-/// Whether an ASCII word is a trigger (`Some(true)`), a number word (`Some(false)`) or neither.
-fn marker_kind(word: &[u8]) -> Option<bool> {
+/// [`word_key`]s (case ignored) of the marker words: most words are rejected by this one
+/// look-up of the key [`words`] computed for them already (it takes the marker pass over the
+/// corpus from about 110 instructions a word to about 25).
+static MARKER_KEYS: KeySet = {
+    let mut keys = [0u64; 1024];
+    let lists = [TRIGGER_WORDS, NUMBER_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let key = word_key(lists[l][k].as_bytes(), true) as usize;
+            keys[key / 64] |= 1 << (key % 64);
+            k += 1;
+        }
+        l += 1;
+    }
+    KeySet(keys)
+};
+
+/// Whether an ASCII word with this folded [`word_key`] is a trigger (`Some(true)`), a number
+/// word (`Some(false)`) or neither.
+fn marker_kind(word: &[u8], key: u16) -> Option<bool> {
+    if !MARKER_KEYS.contains(key) || word.len() > 16 {
+        return None;
+    }
     let first = word.first()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || word.len() > 16 {
+    if !first.is_ascii_lowercase() {
         return None;
     }
     let bucket = &MARKER_TABLE[usize::from(first - b'a') * 17 + word.len()];
@@ -435,6 +1065,20 @@ pub(crate) fn tail_bytes(s: &str, n: usize) -> (usize, &str) {
 
 /// Collapses runs of whitespace to one space.
 pub(crate) fn squash(text: &str) -> String {
+    // Most names and phrases are already squashed: ASCII words separated by single spaces.
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .zip(bytes.iter().skip(1).chain([&0]))
+            .all(|(&b, &next)| {
+                // ASCII other than whitespace, or a single space.
+                (BYTE_CLASS[usize::from(b)] != SPACE && b < 0x80) || (b == b' ' && next != b' ')
+            })
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -451,6 +1095,56 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| t.text(text)).collect()
+    }
+
+    /// The runs of alphanumeric characters, the plain way.
+    fn reference_words(text: &str) -> Vec<(usize, usize, bool, bool)> {
+        let mut out: Vec<(usize, usize, bool, bool)> = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (open, c.is_alphanumeric() && i < text.len()) {
+                (None, true) => open = Some(i),
+                (Some(start), false) => {
+                    let w = &text[start..i];
+                    out.push((
+                        start,
+                        i,
+                        w.is_ascii(),
+                        w.bytes().any(|b| b.is_ascii_digit()),
+                    ));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for text in [
+            "",
+            "a",
+            "The U.S. and Mexico’s pre-screened (BEST) plan, 2,000 miles; FY2010.",
+            "abcdefgh ijklmnop qrstuvwx",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "é a écrit — «naïve» 12€ x²",
+            "  ...  7\tZ\u{a0}Ωmega",
+            "Zoë’s café is 1.6km2 away",
+        ] {
+            let got: Vec<_> = super::words(text)
+                .iter()
+                .map(|w| (w.start, w.end, w.ascii, w.digits))
+                .collect();
+            assert_eq!(got, reference_words(text), "{text:?}");
+        }
     }
 
     #[test]
@@ -497,6 +1191,15 @@ mod tests {
         };
         assert_eq!(words(&m.triggers), ["Should", "must", "Recommends"]);
         assert_eq!(words(&m.numbers), ["two-thirds", "ten"]);
+        // A number word after a hyphen that follows digits is a word of its own; one glued to
+        // a character outside ASCII is not.
+        let other = "2010-ten and “two” or twenty-five";
+        let found: Vec<&str> = marker_words(other)
+            .numbers
+            .iter()
+            .map(|&p| other[p..].split(' ').next().unwrap())
+            .collect();
+        assert_eq!(found, ["ten", "twenty-five"]);
     }
 
     #[test]

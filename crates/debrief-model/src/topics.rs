@@ -19,11 +19,10 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{self, records};
-use crate::text::{word_automaton, word_matches};
+use crate::text::{Word, WordAutomaton, words};
 use crate::{Error, TopicAssignment};
 
 /// A Comparative Agendas Project major topic code (1 Macroeconomics … 23 Culture).
@@ -97,7 +96,7 @@ impl TopicCode {
 pub struct TopicLexicon {
     /// For each pattern: its topic and whether it matches any ending.
     keywords: Vec<(TopicCode, bool)>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordAutomaton>,
 }
 
 static BUILTIN: LazyLock<TopicLexicon> = LazyLock::new(|| {
@@ -155,12 +154,18 @@ impl TopicLexicon {
             keywords.push((code, prefix));
             patterns.push(word.to_owned());
         }
-        let automaton = word_automaton(&patterns, true, true)
+        let prefix: Vec<bool> = keywords.iter().map(|(_, prefix)| *prefix).collect();
+        let automaton = WordAutomaton::new(&patterns, true, &prefix)
             .ok_or_else(|| Error::new(table, 0, "a buildable automaton", "too many keywords"))?;
         Ok(TopicLexicon {
             keywords,
             automaton: Some(automaton),
         })
+    }
+
+    /// The automaton of the keywords.
+    pub(crate) fn automaton(&self) -> Option<&WordAutomaton> {
+        self.automaton.as_ref()
     }
 
     /// The number of keywords.
@@ -187,10 +192,22 @@ impl TopicLexicon {
     /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
     /// ```
     pub fn count(&self, text: &str, counts: &mut TopicCounts) {
+        self.count_at(text, &words(text), counts, &mut Vec::new());
+    }
+
+    /// [`TopicLexicon::count`], given the text's [`words`] and a buffer for the matches.
+    pub(crate) fn count_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        counts: &mut TopicCounts,
+        matches: &mut Vec<(std::ops::Range<usize>, usize)>,
+    ) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        for (range, p) in word_matches(automaton, text, |p| self.keywords[p].1) {
+        automaton.matches_into(text, words, matches);
+        for (range, p) in matches.drain(..) {
             counts.add(self.keywords[p].0, &text[range]);
         }
     }
@@ -213,6 +230,18 @@ impl TopicCounts {
     fn add(&mut self, code: TopicCode, word: &str) {
         let entry = self.by_code.entry(code).or_default();
         entry.0 += 1;
+        // Look the word up before allocating its key: most hits repeat a word already counted.
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(lower)
+                && let Some(n) = entry.1.get_mut(lower)
+            {
+                *n += 1;
+                return;
+            }
+        }
         *entry.1.entry(word.to_ascii_lowercase()).or_default() += 1;
     }
 
@@ -232,6 +261,21 @@ impl TopicCounts {
             entry.0 += hits;
             for (w, n) in words {
                 *entry.1.entry(w.clone()).or_default() += n;
+            }
+        }
+    }
+
+    /// [`TopicCounts::merge`], taking `other`'s words instead of copying them.
+    pub(crate) fn absorb(&mut self, other: TopicCounts) {
+        for (code, (hits, words)) in other.by_code {
+            let entry = self.by_code.entry(code).or_default();
+            entry.0 += hits;
+            if entry.1.is_empty() {
+                entry.1 = words;
+            } else {
+                for (w, n) in words {
+                    *entry.1.entry(w).or_default() += n;
+                }
             }
         }
     }

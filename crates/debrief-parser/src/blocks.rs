@@ -12,7 +12,7 @@
 
 use crate::InputStyle;
 use crate::grammar::{self, Marker, MarkerClass};
-use crate::lines::Line;
+use crate::lines::{Flags, Line};
 use crate::text;
 
 /// How much shorter than the column a line must be to have "ended early".
@@ -53,6 +53,11 @@ pub(crate) struct Flow<'s, 'l> {
     pub(crate) labels: &'l [u32],
     /// Whether each flow line is a line of a table of contents (see [`contents_lines`]).
     pub(crate) contents: Vec<bool>,
+    /// Whether each flow line is the rest of a printed line that a superscript cut (see
+    /// [`Flow::continues_printed_line`]), and its printed width (see [`Flow::visual_width`]):
+    /// computed once per line, as the state machine asks for them several times per line.
+    continues: Vec<bool>,
+    printed: Vec<f32>,
 }
 
 /// Which flow lines belong to a table of contents: a title followed by a page number
@@ -65,6 +70,12 @@ pub(crate) fn contents_lines(src: &str, lines: &[Line], idx: &[usize]) -> Vec<bo
             let t = lines[i].text(src);
             if grammar::has_dot_leaders(t) {
                 return true;
+            }
+            // A page number ends with a figure or a roman digit.
+            if !t.bytes().next_back().is_some_and(|b| {
+                b.is_ascii_digit() || matches!(b | 0x20, b'i' | b'v' | b'x' | b'l')
+            }) {
+                return false;
             }
             let Some((title, number)) = t.rsplit_once(' ') else {
                 return false;
@@ -110,72 +121,105 @@ enum Gap {
 /// before and after it on its page, kept within 70%–110% of the page's own width (the 90th
 /// percentile of its prose lines, or the document's when the page has few).
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
-    // A prose line: twelve characters or more, with at least two spaces between words.
-    let prose = |l: &Line| {
-        l.width >= 12 && {
-            let t = l.text(src).as_bytes();
-            memchr::memchr_iter(b' ', t).take(2).count() == 2
-        }
-    };
-    let is_prose: Vec<bool> = idx.iter().map(|&i| prose(&lines[i])).collect();
-    let pct = |v: &mut Vec<f32>| -> Option<f32> {
+    // A prose line: twelve characters or more, with at least two spaces between words. Its
+    // printed width, or `None`.
+    let prose: Vec<Option<f32>> = idx
+        .iter()
+        .map(|&i| {
+            let l = &lines[i];
+            let spaces = l.text(src).bytes().filter(|&b| b == b' ').take(2).count();
+            (l.width >= 12 && spaces == 2).then_some(l.vis)
+        })
+        .collect();
+    // The 90th percentile of `v` (a selection, not a sort: same value, linear time).
+    let pct = |v: &mut [f32]| -> Option<f32> {
         if v.is_empty() {
             return None;
         }
-        v.sort_unstable_by(f32::total_cmp);
-        Some(v[(v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1)])
+        let k = (v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1);
+        Some(*v.select_nth_unstable_by(k, f32::total_cmp).1)
     };
-    let mut all: Vec<f32> = idx
-        .iter()
-        .zip(&is_prose)
-        .filter(|(_, p)| **p)
-        .map(|(&i, _)| lines[i].vis)
-        .collect();
-    let global = pct(&mut all).unwrap_or(60.0);
-    let mut per_page: Vec<Vec<f32>> = vec![Vec::new(); pages as usize];
-    for (&i, &p) in idx.iter().zip(&is_prose) {
-        let l = &lines[i];
-        if p && let Some(v) = per_page.get_mut(l.page as usize) {
-            v.push(l.vis);
-        }
-    }
-    let page_width: Vec<f32> = per_page
-        .iter_mut()
-        .map(|v| {
-            if v.len() >= 10 {
-                pct(v).unwrap_or(global)
-            } else {
-                global
-            }
-        })
-        .collect();
+    let mut buf: Vec<f32> = prose.iter().flatten().copied().collect();
+    let global = pct(&mut buf).unwrap_or(60.0);
+    // Flow lines come page by page: each page is a run of positions in `idx`.
     let mut out = Vec::with_capacity(idx.len());
-    for (j, &i) in idx.iter().enumerate() {
-        let page = lines[i].page;
-        let page_w = page_width.get(page as usize).copied().unwrap_or(global);
-        let (mut first, mut second) = (0.0f32, 0.0f32);
-        let mut count = 0;
-        let window = j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(idx.len());
-        for (&k, &p) in idx[window.clone()].iter().zip(&is_prose[window]) {
-            let l = &lines[k];
-            if l.page != page || !p {
-                continue;
+    let mut run_start = 0;
+    while run_start < idx.len() {
+        let page = lines[idx[run_start]].page;
+        let run_end = run_start
+            + idx[run_start..]
+                .iter()
+                .position(|&i| lines[i].page != page)
+                .unwrap_or(idx.len() - run_start);
+        buf.clear();
+        buf.extend(prose[run_start..run_end].iter().flatten());
+        let page_w = if page < pages && buf.len() >= 10 {
+            pct(&mut buf).unwrap_or(global)
+        } else {
+            global
+        };
+        for j in run_start..run_end {
+            let window =
+                j.saturating_sub(LOCAL_WINDOW).max(run_start)..(j + LOCAL_WINDOW + 1).min(run_end);
+            let (mut first, mut second) = (0.0f32, 0.0f32);
+            let mut count = 0;
+            for &vis in prose[window].iter().flatten() {
+                count += 1;
+                if vis > first {
+                    second = first;
+                    first = vis;
+                } else if vis > second {
+                    second = vis;
+                }
             }
-            count += 1;
-            if l.vis > first {
-                second = first;
-                first = l.vis;
-            } else if l.vis > second {
-                second = l.vis;
-            }
+            let local = if count >= 3 { second } else { page_w };
+            out.push(local.clamp(page_w * 0.7, page_w * 1.1));
         }
-        let local = if count >= 3 { second } else { page_w };
-        out.push(local.clamp(page_w * 0.7, page_w * 1.1));
+        run_start = run_end;
     }
     out
 }
 
-impl<'s> Flow<'s, '_> {
+impl<'s, 'l> Flow<'s, 'l> {
+    /// The flow of the body lines `idx` of `lines`.
+    pub(crate) fn new(
+        src: &'s str,
+        lines: &'l [Line],
+        idx: Vec<usize>,
+        widths: Vec<f32>,
+        style: InputStyle,
+        labels: &'l [u32],
+        contents: Vec<bool>,
+    ) -> Self {
+        let mut flow = Flow {
+            src,
+            lines,
+            idx,
+            widths,
+            style,
+            labels,
+            contents,
+            continues: Vec::new(),
+            printed: Vec::new(),
+        };
+        let n = flow.idx.len();
+        let superscript: Vec<bool> = (0..n).map(|j| flow.ends_with_superscript(j)).collect();
+        let continues: Vec<bool> = (0..n)
+            .map(|j| flow.measure_continues(j, &superscript))
+            .collect();
+        flow.printed = (0..n)
+            .map(|j| {
+                if continues[j] {
+                    flow.printed_before(j, &superscript)
+                } else {
+                    flow.line(j).vis
+                }
+            })
+            .collect();
+        flow.continues = continues;
+        flow
+    }
+
     fn line(&self, j: usize) -> &Line {
         &self.lines[self.idx[j]]
     }
@@ -209,6 +253,10 @@ impl<'s> Flow<'s, '_> {
     /// ends the line even though the printed line goes on: a footnote marker, or the suffix of
     /// an ordinal (`the 107th` / `Congress`).
     fn ends_with_superscript(&self, j: usize) -> bool {
+        // A marker is a number, an ordinal has one: a line without figures ends with neither.
+        if !self.line(j).flags.any(Flags::DIGIT) {
+            return false;
+        }
         if self.ends_with_marker(j) {
             return true;
         }
@@ -240,20 +288,27 @@ impl<'s> Flow<'s, '_> {
     /// (pdftotext ends the line after the superscript): the line before ends with a marker
     /// and both fit in the column together.
     fn continues_printed_line(&self, j: usize) -> bool {
+        self.continues[j]
+    }
+
+    /// [`Flow::continues_printed_line`], computed from `superscript` (whether each line ends
+    /// with a superscript).
+    fn measure_continues(&self, j: usize, superscript: &[bool]) -> bool {
         j > 0
+            && superscript[j - 1]
             && self.gap(j) == Gap::None
-            && self.ends_with_superscript(j - 1)
-            && self.printed_before(j - 1) + 0.56 + self.line(j).vis <= self.width_of(j) * 1.06
+            && self.printed_before(j - 1, superscript) + 0.56 + self.line(j).vis
+                <= self.width_of(j) * 1.06
             && !self.heading_after_note(j)
     }
 
     /// The printed width up to the end of line `j`: its own, plus the lines before it that it
     /// continues after superscripts (at most three).
-    fn printed_before(&self, j: usize) -> f32 {
+    fn printed_before(&self, j: usize, superscript: &[bool]) -> f32 {
         let mut w = self.line(j).vis;
         let mut k = j;
         for _ in 0..3 {
-            if k == 0 || self.gap(k) != Gap::None || !self.ends_with_superscript(k - 1) {
+            if k == 0 || !superscript[k - 1] || self.gap(k) != Gap::None {
                 break;
             }
             let with = w + self.line(k - 1).vis + 0.56;
@@ -281,11 +336,7 @@ impl<'s> Flow<'s, '_> {
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
     fn visual_width(&self, j: usize) -> f32 {
-        if self.continues_printed_line(j) {
-            self.printed_before(j)
-        } else {
-            self.line(j).vis
-        }
+        self.printed[j]
     }
 
     /// Whether line `a` ended before the column did: line `b`'s first word would have fitted.
@@ -332,12 +383,13 @@ impl<'s> Flow<'s, '_> {
         } else {
             first_text
         };
-        !self.continues_printed_line(j)
-            && text::heading_like(whole)
-            && text::word_count(whole) <= 14
+        // Cheap tests first.
+        self.is_short(j)
             && !whole.ends_with(':')
-            && self.is_short(j)
+            && !self.continues_printed_line(j)
             && text::starts_upper(next)
+            && text::heading_like(whole)
+            && !text::has_words(whole, 15)
             && grammar::list_marker(next).is_none()
             && self.ended_early(last, last + 1)
     }
@@ -429,7 +481,9 @@ pub(crate) fn assemble<'s>(flow: &Flow<'s, '_>) -> Vec<Proto<'s>> {
 fn symbol_bullets<'s>(flow: &Flow<'s, '_>) -> Vec<&'s str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for j in 0..flow.idx.len() {
-        if let Some(m) = grammar::list_marker(flow.text(j))
+        let text = flow.text(j);
+        if text.chars().next().is_some_and(grammar::is_symbol_letter)
+            && let Some(m) = grammar::list_marker(text)
             && m.class == MarkerClass::SymbolLetter
             && text::starts_upper(&flow.text(j)[m.len..])
         {
@@ -529,16 +583,18 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if flow.wrapped_heading(j, j - cur.first) {
         return false;
     }
+    let sentence = text::ends_sentence(a) || text::ends_clause(a);
     // A heading on its own line after a full line: the heading line itself tells.
-    if flow.heading_line(j) && (text::ends_sentence(a) || text::ends_clause(a)) {
+    if sentence && flow.heading_line(j) {
         return true;
     }
-    let sentence = text::ends_sentence(a) || text::ends_clause(a);
     let block_len = j - cur.first;
-    // The block so far (a heading may wrap: `… Elections Policies: Options` / `and
-    // Considerations for Congress`).
-    let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
-    let heading = block_len <= 2 && text::heading_like(so_far) && text::starts_upper(b);
+    // Whether the block so far is a heading (it may wrap: `… Elections Policies: Options` /
+    // `and Considerations for Congress`); asked only where it decides.
+    let heading = || {
+        let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
+        block_len <= 2 && text::starts_upper(b) && text::heading_like(so_far)
+    };
     match flow.style {
         InputStyle::BlankLines | InputStyle::Layout => {
             // A short heading on the first line of its block, right above its text (much
@@ -546,25 +602,25 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
             // `An Expanding U.S.–Mexican` / `Agenda. The Mexican government`).
             let standalone = block_len == 1
                 && gap == Gap::None
-                && heading
-                && text::word_count(a) <= 8
+                && heading()
+                && !text::has_words(a, 9)
                 && !a.ends_with(':')
                 && flow.line(j - 1).vis <= flow.line(j).vis * 0.6
                 && !b
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.ends_with('.'));
-            standalone || (gap != Gap::None && (sentence || heading))
+            standalone || (gap != Gap::None && (sentence || heading()))
         }
         InputStyle::Raw | InputStyle::Pdftotext => {
-            if gap == Gap::Blank && (sentence || heading) {
+            if gap == Gap::Blank && (sentence || heading()) {
                 return true;
             }
             if !flow.ended_early(j - 1, j) {
                 return false;
             }
             sentence
-                || (heading && flow.is_short(j - 1))
+                || (flow.is_short(j - 1) && heading())
                 || flow.heading_line(j - 1)
                 || label_line(flow, j - 1, a, b)
         }
@@ -612,15 +668,7 @@ mod tests {
         let idx: Vec<usize> = (0..l.lines.len()).collect();
         let widths = column_widths(src, &l.lines, &idx, l.pages);
         let contents = contents_lines(src, &l.lines, &idx);
-        let flow = Flow {
-            src,
-            lines: &l.lines,
-            idx,
-            widths,
-            style,
-            labels: &[],
-            contents,
-        };
+        let flow = Flow::new(src, &l.lines, idx, widths, style, &[], contents);
         assemble(&flow)
             .iter()
             .map(|p| {

@@ -9,10 +9,8 @@
 //!    their hyphen (`self`, `ex`, `quasi`) keep, suffix fragments (`-tion`, `-ed`) join, and
 //!    a line-end hyphen that nothing explains is taken for a hyphenation break.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use crate::Lexicon;
+use crate::hash::{self, HashedMap};
+use crate::lexicon::Words;
 
 /// What to do with a line-end hyphen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,62 +53,182 @@ const SUFFIX_FRAGMENTS: &[&str] = &[
     "sions", "tion", "tions", "ture", "tures", "ure", "ures",
 ];
 
-/// A fast, deterministic hasher for the usage table (FNV-1a; keys are already hashes).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Hash of a word, case-insensitive, curly apostrophes as straight ones.
 fn word_key(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    word_key_from(hash::FNV_BASIS, word)
+}
+
+/// [`word_key`] of a word that continues one whose key is `h` (the key of `left` + `right` is
+/// `word_key_from(word_key(left), right)`).
+fn word_key_from(mut h: u64, word: &str) -> u64 {
     if word.is_ascii() {
         for b in word.bytes() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+            h = hash::fnv_byte(h, b.to_ascii_lowercase());
         }
         return h;
     }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            for b in l.encode_utf8(&mut buf).bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
+            h = hash::fnv_char(h, l);
         }
     }
     h
 }
 
+fn pair_key(left: &str, right: &str) -> u64 {
+    word_key(left) ^ word_key(right).rotate_left(17) ^ 0x5bd1_e995
+}
+
 /// How often each word and hyphenated pair is written mid-line in the document.
 ///
 /// Built for the forms that will be asked about (the joined and hyphenated forms of the
-/// document's line-end hyphens, and the words that may have lost their spaces): words of
-/// other lengths are skipped without hashing, which keeps the pass cheap.
-#[derive(Default)]
+/// document's line-end hyphens, and the words that may have lost their spaces): a word is
+/// hashed and looked up only when a wanted form has its length and its first letter, which
+/// turns away most words of the text for the cost of one table lookup.
 pub(crate) struct Usage {
-    counts: HashMap<u64, u32, BuildHasherDefault<Fnv>>,
-    /// The byte lengths of the wanted forms, as a bit set (lengths up to 63).
-    lengths: u64,
+    counts: HashedMap<u32>,
+    /// For each byte length (up to 63), the classes of the first letters of the wanted forms
+    /// of that length (see [`first_class`]).
+    filter: [u64; 64],
     /// Whether every word is counted (no wanted list).
     all: bool,
 }
 
+impl Default for Usage {
+    fn default() -> Self {
+        Usage {
+            counts: HashedMap::default(),
+            filter: [0; 64],
+            all: false,
+        }
+    }
+}
+
+/// The filter class of a word's first byte: an ASCII byte by its lower-case form; the first
+/// byte of a non-ASCII character (whose lower case may differ in its bytes) has none, and is
+/// not filtered on (see [`Usage::passes`]).
+fn first_class(b: u8) -> Option<u32> {
+    b.is_ascii().then(|| u32::from(b.to_ascii_lowercase() & 63))
+}
+
+/// Byte classes for the tokenizer: 1 for an ASCII byte that belongs to a word (letters,
+/// digits, `'`), 3 for the hyphen, 0 for the others. Bytes from 0x80 start or continue a
+/// non-ASCII character, which is decoded.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() || b == b'\'' {
+            t[b as usize] = 1;
+        } else if b == b'-' {
+            t[b as usize] = 3;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Whether `c` belongs to a word for usage counting.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}') || c.is_alphanumeric()
+}
+
+/// The words of `line`: maximal runs of word characters (see [`is_word_char`]), each with
+/// whether it holds a hyphen, passed to `f` with whether it is the line's last word.
+///
+/// ASCII bytes are classed by a table in a tight loop; a non-ASCII character is decoded. (A
+/// tokenizer written as an iterator over a per-character closure cost three times as much.)
+fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
+    let bytes = line.as_bytes();
+    if bytes.is_ascii() {
+        // One pass, one table lookup per byte.
+        let mut pending: Option<(usize, usize, bool)> = None;
+        let mut start = usize::MAX;
+        let mut hyphen = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let t = ASCII_WORD[usize::from(b)];
+            if t != 0 {
+                if start == usize::MAX {
+                    start = i;
+                    hyphen = false;
+                }
+                hyphen |= t == 3;
+            } else if start != usize::MAX {
+                if let Some((s, e, h)) = pending.replace((start, i, hyphen)) {
+                    f(&line[s..e], h, false);
+                }
+                start = usize::MAX;
+            }
+        }
+        if start != usize::MAX
+            && let Some((s, e, h)) = pending.replace((start, bytes.len(), hyphen))
+        {
+            f(&line[s..e], h, false);
+        }
+        if let Some((s, e, h)) = pending {
+            f(&line[s..e], h, true);
+        }
+        return;
+    }
+    let n = bytes.len();
+    // Whether the non-ASCII character at `at` belongs to a word, its length, whether it is a
+    // hyphen.
+    let wide = |at: usize| -> (bool, usize, bool) {
+        let c = line[at..].chars().next().unwrap_or(' ');
+        let hyphen = matches!(c, '\u{2010}' | '\u{2011}');
+        (is_word_char(c), c.len_utf8(), hyphen)
+    };
+    let mut pending: Option<(usize, usize, bool)> = None;
+    let mut pos = 0;
+    loop {
+        // Up to the next word character.
+        while pos < n {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if ASCII_WORD[usize::from(b)] != 0 {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let (word, len, _) = wide(pos);
+                if word {
+                    break;
+                }
+                pos += len;
+            }
+        }
+        if pos >= n {
+            break;
+        }
+        // The word.
+        let start = pos;
+        let mut hyphen = false;
+        while pos < n {
+            let b = bytes[pos];
+            if b < 0x80 {
+                let t = ASCII_WORD[usize::from(b)];
+                if t == 0 {
+                    break;
+                }
+                hyphen |= t == 3;
+                pos += 1;
+            } else {
+                let (word, len, h) = wide(pos);
+                if !word {
+                    break;
+                }
+                hyphen |= h;
+                pos += len;
+            }
+        }
+        if let Some((s, e, h)) = pending.replace((start, pos, hyphen)) {
+            f(&line[s..e], h, false);
+        }
+    }
+    if let Some((s, e, h)) = pending {
+        f(&line[s..e], h, true);
+    }
 }
 
 impl Usage {
@@ -119,91 +237,107 @@ impl Usage {
     /// fragments being decided.
     #[cfg(test)]
     pub(crate) fn count<'s>(lines: impl Iterator<Item = &'s str>) -> Self {
-        let usage = Usage {
+        let mut usage = Usage {
             all: true,
             ..Usage::default()
         };
-        usage.fill(lines)
+        usage.fill(lines);
+        usage
     }
 
-    /// Counts only `wanted` words and `left-right` pairs.
-    pub(crate) fn count_wanted<'s>(
-        lines: impl Iterator<Item = &'s str>,
-        words: &[String],
-        pairs: &[(String, String)],
-    ) -> Self {
-        let mut usage = Usage::default();
-        for w in words {
-            usage.want(word_key(w), w.len());
-        }
-        for (l, r) in pairs {
-            usage.want(pair_key(l, r), l.len() + r.len() + 1);
-        }
-        if usage.counts.is_empty() {
-            return usage;
-        }
-        usage.fill(lines)
+    /// Asks for the count of `word`.
+    pub(crate) fn want_word(&mut self, word: &str) {
+        self.want(word_key(word), word.len(), word);
     }
 
-    fn want(&mut self, key: u64, len: usize) {
+    /// Asks for the count of `left` + `right` written as one word.
+    pub(crate) fn want_joined(&mut self, left: &str, right: &str) {
+        let key = word_key_from(word_key(left), right);
+        self.want(key, left.len() + right.len(), left);
+    }
+
+    /// Asks for the count of `left-right`.
+    pub(crate) fn want_pair(&mut self, left: &str, right: &str) {
+        self.want(pair_key(left, right), left.len() + right.len() + 1, left);
+    }
+
+    fn want(&mut self, key: u64, len: usize, word: &str) {
         self.counts.insert(key, 0);
-        self.lengths |= 1u64 << len.min(63);
+        let bits = &mut self.filter[len.min(63)];
+        match word.bytes().next().and_then(first_class) {
+            Some(class) => *bits |= 1 << class,
+            // A non-ASCII first letter: its lower case may be an ASCII letter (the Kelvin sign
+            // is `k`), so every first byte passes for this length.
+            None => *bits = u64::MAX,
+        }
     }
 
-    fn fill<'s>(mut self, lines: impl Iterator<Item = &'s str>) -> Self {
+    /// Whether a word of `len` bytes starting with the byte `first` may be a wanted form.
+    fn passes(&self, len: usize, first: u8) -> bool {
+        self.all
+            || first_class(first).is_none_or(|class| self.filter[len.min(63)] >> class & 1 != 0)
+    }
+
+    /// Counts the wanted forms in `lines` (a line's last word is skipped when the line ends
+    /// with a hyphen, and so is the first word of the line after it).
+    pub(crate) fn fill<'s>(&mut self, lines: impl Iterator<Item = &'s str>) {
+        if self.counts.is_empty() && !self.all {
+            return;
+        }
         let mut skip_first = false;
         for line in lines {
             let ends_hyphen = line.ends_with(['-', '\u{2010}', '\u{00AD}']);
-            let mut words = line
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .peekable();
             let mut first = true;
-            while let Some(word) = words.next() {
-                let last = words.peek().is_none();
-                if (first && skip_first) || (last && ends_hyphen) {
-                    first = false;
-                    continue;
+            tokens(line, |word, hyphen, last| {
+                if !((first && skip_first) || (last && ends_hyphen)) {
+                    self.add_word(word, hyphen);
                 }
                 first = false;
-                self.add_word(word);
-            }
+            });
             skip_first = ends_hyphen;
         }
-        self
     }
 
-    fn bump(&mut self, key: u64, len: usize) {
+    /// Counts one more `word` (of `len` bytes, whose key `key` computes) if it is wanted.
+    fn bump(&mut self, word: &str, len: usize, key: impl FnOnce() -> u64) {
+        if !word.bytes().next().is_some_and(|b| self.passes(len, b)) {
+            return;
+        }
+        let key = key();
         if self.all {
             *self.counts.entry(key).or_insert(0) += 1;
-        } else if self.lengths & (1u64 << len.min(63)) != 0
-            && let Some(c) = self.counts.get_mut(&key)
-        {
+        } else if let Some(c) = self.counts.get_mut(&key) {
             *c += 1;
         }
     }
 
-    fn add_word(&mut self, word: &str) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    fn add_word(&mut self, word: &str, hyphen: bool) {
+        // `-`, `'` and their Unicode forms are the only word characters that are not
+        // alphanumeric: a word that starts and ends with an ASCII letter or digit (most
+        // words) needs no trimming.
+        let b = word.as_bytes();
+        let word = if b.first().is_some_and(u8::is_ascii_alphanumeric)
+            && b.last().is_some_and(u8::is_ascii_alphanumeric)
+        {
+            word
+        } else {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if word.is_empty() {
             return;
         }
-        if self.all || self.lengths & (1u64 << word.len().min(63)) != 0 {
-            self.bump(word_key(word), word.len());
-        }
-        if word.contains(['-', '\u{2010}', '\u{2011}']) {
-            let parts: Vec<&str> = word
+        self.bump(word, word.len(), || word_key(word));
+        if hyphen && word.contains(['-', '\u{2010}', '\u{2011}']) {
+            let mut prev: Option<&str> = None;
+            for p in word
                 .split(['-', '\u{2010}', '\u{2011}'])
                 .filter(|p| !p.is_empty())
-                .collect();
-            for p in &parts {
-                self.bump(word_key(p), p.len());
-            }
-            for pair in parts.windows(2) {
-                self.bump(
-                    pair_key(pair[0], pair[1]),
-                    pair[0].len() + pair[1].len() + 1,
-                );
+            {
+                self.bump(p, p.len(), || word_key(p));
+                if let Some(l) = prev {
+                    self.bump(l, l.len() + p.len() + 1, || pair_key(l, p));
+                }
+                prev = Some(p);
             }
         }
     }
@@ -220,10 +354,6 @@ impl Usage {
             .copied()
             .unwrap_or(0)
     }
-}
-
-fn pair_key(left: &str, right: &str) -> u64 {
-    word_key(left) ^ word_key(right).rotate_left(17) ^ 0x5bd1_e995
 }
 
 /// The last hyphen-separated element of the word before a line-end hyphen (`rule-of-law-orient`
@@ -254,11 +384,12 @@ pub(crate) fn right_part(after_break: &str) -> &str {
     }
 }
 
-/// Decides a line-end hyphen between `left` (the element before it) and `right` (the element
-/// after the line break).
-pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (Decision, Reason) {
+/// Whether the form of the parts around a line-end hyphen keeps it, whatever the usage and
+/// the lexicon say: a digit or a capital after it, a digit, a period or a single letter
+/// before it, an acronym before it.
+pub(crate) fn kept_by_form(left: &str, right: &str) -> bool {
     let Some(r0) = right.chars().next() else {
-        return (Decision::Keep, Reason::Form);
+        return true;
     };
     if left.is_empty()
         || left.chars().any(|c| c.is_ascii_digit() || c == '.')
@@ -266,14 +397,25 @@ pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (
         || r0.is_ascii_digit()
         || right.contains('.')
     {
-        return (Decision::Keep, Reason::Form);
+        return true;
     }
     let all_caps = |s: &str| s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1;
     if r0.is_uppercase() && !(all_caps(left) && all_caps(right)) {
-        return (Decision::Keep, Reason::Form);
+        return true;
     }
     // An acronym before the hyphen forms a compound: `JCPOA-`/`prohibited`, `FEMA-`/`funded`.
-    if all_caps(left) && !all_caps(right) {
+    all_caps(left) && !all_caps(right)
+}
+
+/// Decides a line-end hyphen between `left` (the element before it) and `right` (the element
+/// after the line break).
+pub(crate) fn decide(
+    left: &str,
+    right: &str,
+    usage: &Usage,
+    lex: &Words<'_>,
+) -> (Decision, Reason) {
+    if kept_by_form(left, right) {
         return (Decision::Keep, Reason::Form);
     }
     let mut joined = String::with_capacity(left.len() + right.len());
@@ -287,43 +429,47 @@ pub(crate) fn decide(left: &str, right: &str, usage: &Usage, lex: &Lexicon) -> (
     if ch > cj {
         return (Decision::Keep, Reason::Usage);
     }
-    let lower_left = left.to_lowercase();
-    let lower_right = right.to_lowercase();
-    if HYPHEN_PREFIXES.contains(&lower_left.as_str()) {
+    // The lists are ASCII and hold no `k` (which the Kelvin sign lower-cases to), so an ASCII
+    // case-insensitive comparison is the comparison of the lower-cased words.
+    let listed = |list: &[&str], w: &str| list.iter().any(|p| p.eq_ignore_ascii_case(w));
+    if listed(HYPHEN_PREFIXES, left) {
         return (Decision::Keep, Reason::Rule);
     }
-    let j = lex.contains(&joined);
-    let lw = lex.is_common(left) && left.chars().count() >= 2;
-    let rw = lex.is_common(right) && right.chars().count() >= 3;
-    match (j, lw && rw) {
-        (true, _) => (Decision::Join, Reason::Lexicon),
-        (false, true) => {
-            if CLOSED_PREFIXES.contains(&lower_left.as_str()) {
-                (Decision::Join, Reason::Rule)
-            } else {
-                (Decision::Keep, Reason::Lexicon)
-            }
+    // Each lexicon lookup is asked only when the answers before it have not decided.
+    if lex.contains(&joined) {
+        return (Decision::Join, Reason::Lexicon);
+    }
+    let rw = right.chars().count() >= 3 && lex.is_common(right);
+    let both = rw && left.chars().count() >= 2 && lex.is_common(left);
+    let closed = listed(CLOSED_PREFIXES, left);
+    if both {
+        if closed {
+            (Decision::Join, Reason::Rule)
+        } else {
+            (Decision::Keep, Reason::Lexicon)
         }
-        (false, false) => {
-            if CLOSED_PREFIXES.contains(&lower_left.as_str())
-                || SUFFIX_FRAGMENTS.contains(&lower_right.as_str())
-            {
-                (Decision::Join, Reason::Rule)
-            } else if rw && lex.contains(left) && left.chars().count() >= 3 {
-                (Decision::Keep, Reason::Lexicon)
-            } else {
-                (Decision::Join, Reason::Default)
-            }
-        }
+    } else if closed || listed(SUFFIX_FRAGMENTS, right) {
+        (Decision::Join, Reason::Rule)
+    } else if rw && left.chars().count() >= 3 && lex.contains(left) {
+        (Decision::Keep, Reason::Lexicon)
+    } else {
+        (Decision::Join, Reason::Default)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lexicon;
 
     fn d(left: &str, right: &str) -> Decision {
-        decide(left, right, &Usage::default(), &Lexicon::embedded()).0
+        decide(
+            left,
+            right,
+            &Usage::default(),
+            &Words::new(&Lexicon::embedded()),
+        )
+        .0
     }
 
     #[test]
@@ -359,12 +505,22 @@ mod tests {
         let usage =
             Usage::count(["the cost-effective way", "a costeffective costeffective"].into_iter());
         assert_eq!(
-            decide("cost", "effective", &usage, &Lexicon::embedded()),
+            decide(
+                "cost",
+                "effective",
+                &usage,
+                &Words::new(&Lexicon::embedded())
+            ),
             (Decision::Join, Reason::Usage)
         );
         let usage = Usage::count(["a policy-makers meeting"].into_iter());
         assert_eq!(
-            decide("policy", "makers", &usage, &Lexicon::embedded()),
+            decide(
+                "policy",
+                "makers",
+                &usage,
+                &Words::new(&Lexicon::embedded())
+            ),
             (Decision::Keep, Reason::Usage)
         );
     }

@@ -5,7 +5,7 @@
 //! continues the note above it.
 
 use crate::grammar;
-use crate::lines::Line;
+use crate::lines::{Flags, Line};
 
 /// What a line is, as far as footnotes go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,11 @@ pub(crate) enum Role {
     Start { label: u32, skip: usize },
     /// Continues the footnote above.
     Continue,
+}
+
+/// The role of line `i` in `roles` (as [`detect`] returns them).
+pub(crate) fn role(roles: &[Role], i: usize) -> Role {
+    roles.get(i).copied().unwrap_or(Role::Text)
 }
 
 /// The numbers glued to words in `text` as footnote markers would be: digits right after a
@@ -70,9 +75,12 @@ pub(crate) fn glued_markers(text: &str, mut f: impl FnMut(u32, usize, usize)) {
 }
 
 /// Finds footnotes. `furniture[i]` tells whether line `i` was already taken as furniture.
+/// The roles are indexed like `lines`; a document without footnotes gets no table at all (every
+/// line is [`Role::Text`], see [`role`]).
 pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role> {
-    let mut roles = vec![Role::Text; lines.len()];
+    let mut roles = Vec::new();
     let mut markers: Vec<u32> = Vec::new();
+    let mut body: Vec<usize> = Vec::new();
     let mut next_label = 1u32;
     let mut i = 0;
     while i < lines.len() {
@@ -83,7 +91,8 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
             i += 1;
         }
         let end = i;
-        let body: Vec<usize> = (start..end).filter(|&k| !furniture[k]).collect();
+        body.clear();
+        body.extend((start..end).filter(|&k| !furniture[k]));
         if body.len() < 3 {
             continue;
         }
@@ -93,6 +102,10 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
         let mut area: Option<usize> = None;
         let min_pos = body.len() / 4;
         for (pos, &k) in body.iter().enumerate() {
+            // Labels and markers are digits: a line without any has neither.
+            if !lines[k].flags.any(Flags::DIGIT) {
+                continue;
+            }
             let text = lines[k].text(src);
             if pos >= min_pos.max(1)
                 && let Some((n, _)) = grammar::footnote_label(text)
@@ -107,6 +120,9 @@ pub(crate) fn detect(src: &str, lines: &[Line], furniture: &[bool]) -> Vec<Role>
             glued_markers(text, |n, _, _| markers.push(n));
         }
         let Some(area) = area else { continue };
+        if roles.is_empty() {
+            roles = vec![Role::Text; lines.len()];
+        }
         let mut current = 0u32;
         for &k in &body[area..] {
             let text = lines[k].text(src);

@@ -12,57 +12,142 @@ use std::collections::HashMap;
 
 use crate::ArtifactKind;
 use crate::grammar;
+use crate::hash::{self, HashedMap};
 use crate::lines::Line;
 
 /// How many lines at the top and at the bottom of a page may be furniture. Furniture runs
 /// from the page's edge inward without a gap.
 const EDGE: usize = 8;
 
-/// The key of a line for recurrence: lower case, every number (arabic or roman) replaced by
-/// `#`, spaces collapsed. With `loose`, the numbers are dropped instead.
-fn key(text: &str, loose: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let w = word.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–'));
-        let is_num = !w.is_empty()
-            && (w.chars().all(|c| c.is_ascii_digit() || c == ',')
-                || grammar::roman_value(w).is_some());
-        if is_num && loose {
-            continue;
-        }
-        if w.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if is_num {
-            out.push('#');
+/// The recurrence keys of a line: the line lower-cased, every number (arabic or roman) blotted
+/// out to `#`, spaces collapsed (`Page iii GAO-07-283 Peak` → `page # gao-##-### peak`), and
+/// the loose form with the numbers dropped instead (`congressional research service`). Each is
+/// kept as a hash of its words (see `hash.rs`), computed in one pass without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    strict: u64,
+    loose: u64,
+    /// Whether the strict and the loose key have no word at all.
+    strict_empty: bool,
+    loose_empty: bool,
+    /// Whether the strict key blots out a number (`#`).
+    numbered: bool,
+}
+
+impl Key {
+    fn of(text: &str) -> Key {
+        if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+            Key::of_printable_ascii(text.as_bytes())
         } else {
-            for c in w.chars() {
-                if c.is_ascii_digit() {
-                    out.push('#');
-                } else if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
+            Key::of_any(text)
+        }
+    }
+
+    /// The key of a line of printable ASCII: the same words as [`Key::of_any`] finds (split
+    /// at spaces, trimmed of `|` and `-`), each read in one pass over its bytes that hashes
+    /// it and tells whether it is a number (a third of the cost of the general path, which
+    /// decodes characters and reads each word several times).
+    fn of_printable_ascii(text: &[u8]) -> Key {
+        let mut key = Key::EMPTY;
+        for word in text.split(|&b| b == b' ') {
+            let trim = |b: &u8| *b != b'|' && *b != b'-';
+            let Some(start) = word.iter().position(trim) else {
+                continue;
+            };
+            let end = word.iter().rposition(trim).map_or(start, |e| e + 1);
+            let w = &word[start..end];
+            let (mut h, mut digits, mut figures, mut roman) = (hash::FNV_BASIS, false, true, true);
+            for &b in w {
+                let digit = b.is_ascii_digit();
+                digits |= digit;
+                figures &= digit || b == b',';
+                roman &= matches!(b | 0x20, b'i' | b'v' | b'x' | b'l');
+                h = hash::fnv_byte(h, if digit { b'#' } else { b.to_ascii_lowercase() });
+            }
+            // `roman_value` is asked only of words made of roman digits; `w` is ASCII.
+            let is_num = figures
+                || (roman
+                    && std::str::from_utf8(w).is_ok_and(|w| grammar::roman_value(w).is_some()));
+            key.add_word((!is_num).then_some(h), digits);
+        }
+        key
+    }
+
+    /// A key with no word yet.
+    const EMPTY: Key = Key {
+        strict: hash::FNV_BASIS,
+        loose: hash::FNV_BASIS,
+        strict_empty: true,
+        loose_empty: true,
+        numbered: false,
+    };
+
+    /// Adds a word to the key: a number (`None`), or a word whose normalised form hashes to
+    /// `h` and which may hold digits.
+    fn add_word(&mut self, h: Option<u64>, digits: bool) {
+        self.strict_empty = false;
+        match h {
+            None => {
+                self.numbered = true;
+                self.strict = hash::mix(self.strict, hash::fnv_byte(hash::FNV_BASIS, b'#'));
+            }
+            Some(h) => {
+                self.numbered |= digits;
+                self.strict = hash::mix(self.strict, h);
+                self.loose = hash::mix(self.loose, h);
+                self.loose_empty = false;
             }
         }
     }
-    out
+
+    /// The key of any line.
+    fn of_any(text: &str) -> Key {
+        let mut key = Key::EMPTY;
+        for word in text.split_whitespace() {
+            let w = word.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–'));
+            if w.is_empty() {
+                continue;
+            }
+            let is_num = w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                || grammar::roman_value(w).is_some();
+            if is_num {
+                key.add_word(None, true);
+                continue;
+            }
+            let mut h = hash::FNV_BASIS;
+            for c in w.chars() {
+                if c.is_ascii_digit() {
+                    h = hash::fnv_byte(h, b'#');
+                } else if c.is_ascii() {
+                    h = hash::fnv_byte(h, c.to_ascii_lowercase() as u8);
+                } else {
+                    for l in c.to_lowercase() {
+                        h = hash::fnv_char(h, l);
+                    }
+                }
+            }
+            key.add_word(Some(h), w.bytes().any(|b| b.is_ascii_digit()));
+        }
+        key
+    }
 }
 
 /// A web address or e-mail alone on a line.
 fn is_address(text: &str) -> bool {
     let t = text.trim();
+    let dot = memchr::memchr(b'.', t.as_bytes()).is_some();
     !t.contains(' ')
         && (t.starts_with("http://")
             || t.starts_with("https://")
-            || t.starts_with("www.")
-            || [".gov", ".org", ".com", ".edu", ".mil", ".int"]
-                .iter()
-                .any(|tld| t.ends_with(tld) || t.contains(&format!("{tld}/"))))
+            || (dot && t.starts_with("www."))
+            || (dot
+                && [".gov", ".org", ".com", ".edu", ".mil", ".int"]
+                    .iter()
+                    .any(|tld| {
+                        t.ends_with(tld)
+                            || t.match_indices(tld)
+                                .any(|(i, _)| t[i + tld.len()..].starts_with('/'))
+                    })))
 }
 
 /// A report number alone on a line: `GAO-07-283`, `R45741`, `LSB11421`, `OIG-13-97` (not a
@@ -83,32 +168,32 @@ fn is_report_number(text: &str) -> bool {
 /// takes in the recurring lines next to it (`OFFICE OF INSPECTOR GENERAL`). The lines after
 /// each boundary start a new page. Returns the number of pages and the keys of the boundary
 /// lines (every line with one of these keys is furniture, wherever it stands).
-pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<String>) {
+pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<u64>) {
     if lines.len() < 40 {
         return (1, Vec::new());
     }
-    let keys: Vec<String> = lines.iter().map(|l| key(l.text(src), false)).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let keys: Vec<Key> = lines.iter().map(|l| Key::of(l.text(src))).collect();
+    let mut counts: HashedMap<usize> = HashedMap::default();
     for k in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
+        *counts.entry(k.strict).or_default() += 1;
     }
     let recurring = |i: usize| {
         let t = lines[i].text(src);
-        counts.get(keys[i].as_str()).copied().unwrap_or(0) >= 3
+        counts.get(&keys[i].strict).copied().unwrap_or(0) >= 3
             && text_words(t) <= 10
             && !t.ends_with(['.', ',', ';'])
     };
     // Anchors: recurring lines whose numbers rise, or recurring addresses.
-    let mut numbers: HashMap<&str, Vec<(usize, i64)>> = HashMap::new();
+    let mut numbers: HashedMap<Vec<(usize, i64)>> = HashedMap::default();
     for (i, k) in keys.iter().enumerate() {
-        if recurring(i) && k.contains('#') {
+        if k.numbered && recurring(i) {
             let n: String = lines[i]
                 .text(src)
                 .split_whitespace()
                 .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
                 .collect();
             if let Ok(v) = n.parse::<i64>() {
-                numbers.entry(k.as_str()).or_default().push((i, v));
+                numbers.entry(k.strict).or_default().push((i, v));
             }
         }
     }
@@ -144,12 +229,12 @@ pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<String>)
         boundary_end.push(end);
         i = end + 1;
     }
-    let mut boundary_keys: Vec<String> = Vec::new();
+    let mut boundary_keys: Vec<u64> = Vec::new();
     let mut start = 0;
     for &e in &boundary_end {
         for i in (start..=e).rev().take_while(|&i| anchor[i] || recurring(i)) {
-            if !boundary_keys.contains(&keys[i]) {
-                boundary_keys.push(keys[i].clone());
+            if !boundary_keys.contains(&keys[i].strict) {
+                boundary_keys.push(keys[i].strict);
             }
         }
         start = e + 1;
@@ -173,18 +258,29 @@ pub(crate) fn virtual_pages(src: &str, lines: &mut [Line]) -> (u32, Vec<String>)
 
 /// Marks as furniture every line whose key is one of `keys` (the boundary lines of a text
 /// whose pages were found by [`virtual_pages`]).
-pub(crate) fn mark_keys(
-    src: &str,
-    lines: &[Line],
-    keys: &[String],
-    out: &mut [Option<ArtifactKind>],
-) {
+pub(crate) fn mark_keys(src: &str, lines: &[Line], keys: &[u64], out: &mut [Option<ArtifactKind>]) {
     if keys.is_empty() {
         return;
     }
     for (i, line) in lines.iter().enumerate() {
-        if out[i].is_none() && keys.contains(&key(line.text(src), false)) {
+        if out[i].is_none() && keys.contains(&Key::of(line.text(src)).strict) {
             out[i] = Some(ArtifactKind::RunningHeader);
+        }
+    }
+}
+
+/// The pages a key was seen on at an edge: how many, and the last one.
+#[derive(Default)]
+struct PagesSeen {
+    count: u32,
+    last: Option<u32>,
+}
+
+impl PagesSeen {
+    fn see(&mut self, page: u32) {
+        if self.last != Some(page) {
+            self.last = Some(page);
+            self.count += 1;
         }
     }
 }
@@ -210,38 +306,33 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             start = i;
         }
     }
-    // Edge lines: (line index, is top).
-    let mut edges: Vec<(usize, bool)> = Vec::new();
+    // Edge lines with their keys, page by page: the top zone from the top down, then the
+    // bottom zone from the bottom up (`edge_base[p]` is where page `p`'s start).
+    let mut edges: Vec<(usize, Key)> = Vec::new();
+    let mut edge_base: Vec<usize> = Vec::with_capacity(page_ranges.len());
     for r in &page_ranges {
+        edge_base.push(edges.len());
         let n = r.len();
         let zone = EDGE.min(n.div_ceil(2));
-        for k in 0..zone {
-            edges.push((r.start + k, true));
-        }
-        for k in 0..zone.min(n - zone) {
-            edges.push((r.end - 1 - k, false));
-        }
+        let top = (0..zone).map(|k| r.start + k);
+        let bottom = (0..zone.min(n - zone)).map(|k| r.end - 1 - k);
+        edges.extend(top.chain(bottom).map(|i| (i, Key::of(lines[i].text(src)))));
     }
-    // How many pages each key stands on at an edge.
-    let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut loose: HashMap<String, Vec<u32>> = HashMap::new();
-    for &(i, _) in &edges {
-        let text = lines[i].text(src);
-        for (map, k) in [
-            (&mut strict, key(text, false)),
-            (&mut loose, key(text, true)),
-        ] {
-            if k.is_empty() {
-                continue;
-            }
-            let pages_seen = map.entry(k).or_default();
-            if pages_seen.last() != Some(&lines[i].page) {
-                pages_seen.push(lines[i].page);
-            }
+    // On how many pages each key stands at an edge (edges come page by page, so a page is
+    // counted once when it was not the last one seen).
+    let mut strict: HashedMap<PagesSeen> = HashedMap::default();
+    let mut loose: HashedMap<PagesSeen> = HashedMap::default();
+    for &(i, key) in &edges {
+        let page = lines[i].page;
+        if !key.strict_empty {
+            strict.entry(key.strict).or_default().see(page);
+        }
+        if !key.loose_empty {
+            loose.entry(key.loose).or_default().see(page);
         }
     }
     let need = (pages as usize / 4).max(2);
-    let recurring = |pages_seen: Option<&Vec<u32>>| pages_seen.is_some_and(|p| p.len() >= need);
+    let recurring = |seen: Option<&PagesSeen>| seen.is_some_and(|p| p.count as usize >= need);
     // Page numbers: bare numbers whose value minus the page index recurs.
     let mut offsets: HashMap<i64, u32> = HashMap::new();
     let bare_number = |text: &str| -> Option<i64> {
@@ -263,7 +354,7 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             *offsets.entry(v - i64::from(lines[i].page)).or_default() += 1;
         }
     }
-    let classify = |i: usize, top: bool, k: usize| -> Option<ArtifactKind> {
+    let classify = |i: usize, key: Key, top: bool, k: usize| -> Option<ArtifactKind> {
         let line = &lines[i];
         let text = line.text(src);
         let first_page = line.page == 0;
@@ -287,10 +378,8 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
         if k <= 2 && !first_page && first_word.len() < text.len() && is_report_number(first_word) {
             return Some(ArtifactKind::Other);
         }
-        let strict_key = key(text, false);
-        let loose_key = key(text, true);
-        let recurs = recurring(strict.get(&strict_key))
-            || (!loose_key.is_empty() && recurring(loose.get(&loose_key)));
+        let recurs = (!key.strict_empty && recurring(strict.get(&key.strict)))
+            || (!key.loose_empty && recurring(loose.get(&key.loose)));
         // The first page's title often repeats as the running header: keep it there.
         (recurs && !(first_page && top && k > 0)).then_some(if top {
             ArtifactKind::RunningHeader
@@ -300,10 +389,10 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
     };
     // From each edge inward; up to two text lines may come between furniture lines near the
     // edge (side headings that pdftotext put first), none farther in.
-    let mut scan = |positions: &mut dyn Iterator<Item = (usize, usize)>, top: bool| {
+    let mut scan = |zone: &[(usize, Key)], top: bool| {
         let mut gaps = 0;
-        for (k, i) in positions {
-            if let Some(kind) = classify(i, top, k) {
+        for (k, &(i, key)) in zone.iter().enumerate() {
+            if let Some(kind) = classify(i, key, top, k) {
                 out[i] = Some(kind);
             } else {
                 gaps += 1;
@@ -313,14 +402,11 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             }
         }
     };
-    for r in &page_ranges {
-        let n = r.len();
-        let zone = EDGE.min(n.div_ceil(2));
-        scan(&mut (0..zone).map(|k| (k, r.start + k)), true);
-        scan(
-            &mut (0..zone.min(n - zone)).map(|k| (k, r.end - 1 - k)),
-            false,
-        );
+    for (r, &base) in page_ranges.iter().zip(&edge_base) {
+        let zone = EDGE.min(r.len().div_ceil(2));
+        let bottom = zone.min(r.len() - zone);
+        scan(&edges[base..base + zone], true);
+        scan(&edges[base + zone..base + zone + bottom], false);
     }
     // A report number at the bottom of the first page goes with the footer above it.
     for r in &page_ranges {
@@ -411,7 +497,7 @@ mod tests {
         assert_eq!(l.pages, 1);
         let (pages, keys) = virtual_pages(&src, &mut l.lines);
         assert_eq!(pages, 5, "five footers end five pages");
-        assert!(keys.contains(&"office of inspector general".to_owned()));
+        assert!(keys.contains(&Key::of("OFFICE OF INSPECTOR GENERAL").strict));
         let mut f = detect(&src, &l.lines, pages);
         mark_keys(&src, &l.lines, &keys, &mut f);
         let furniture: Vec<&str> = l
@@ -441,13 +527,45 @@ mod tests {
 
     #[test]
     fn keys_blot_out_numbers() {
+        let k = |t: &str| Key::of(t);
+        // `page # gao-##-### peak`
         assert_eq!(
-            key("Page iii GAO-07-283 Peak", false),
-            "page # gao-##-### peak"
+            k("Page iii GAO-07-283 Peak").strict,
+            k("page 12 gao-13-123 PEAK").strict
         );
+        assert_ne!(
+            k("Page iii GAO-07-283 Peak").strict,
+            k("Page iii GAO-07-283").strict
+        );
+        assert!(k("Page 3").numbered && !k("Peak Oil").numbered);
+        // Loose keys drop the numbers: `congressional research service`.
         assert_eq!(
-            key("Congressional Research Service 2", true),
-            "congressional research service"
+            k("Congressional Research Service 2").loose,
+            k("Congressional  Research Service").loose
         );
+        assert_ne!(
+            k("Congressional Research Service 2").strict,
+            k("Congressional Research Service").strict
+        );
+        assert!(k("12").loose_empty && !k("12").strict_empty);
+        assert!(k("| · |").strict_empty);
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for line in [
+            "Page iii GAO-07-283 Peak",
+            "  Congressional  Research Service | 12 ",
+            "-- | --",
+            "CRS-4 xiv 1,234 civil MIX lx",
+            "",
+            "www.oig.dhs.gov   2   OIG-13-97",
+        ] {
+            assert_eq!(
+                Key::of_printable_ascii(line.as_bytes()),
+                Key::of_any(line),
+                "{line:?}"
+            );
+        }
     }
 }

@@ -5,7 +5,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{all_consuming, eof, opt, peek, recognize, value};
+use nom::combinator::{all_consuming, eof, opt, peek, recognize};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -44,7 +44,7 @@ pub(crate) struct Marker<'a> {
     pub(crate) paren: bool,
 }
 
-fn is_bullet_glyph(c: char) -> bool {
+pub(crate) fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
         '•' | '■'
@@ -77,7 +77,7 @@ fn is_bullet_glyph(c: char) -> bool {
     )
 }
 
-fn is_symbol_letter(c: char) -> bool {
+pub(crate) fn is_symbol_letter(c: char) -> bool {
     matches!(c, 'l' | 'n' | 'q' | 'o' | 'ü' | 'Ø' | 'v')
 }
 
@@ -152,14 +152,28 @@ fn enumerator(input: &str) -> IResult<&str, (&str, bool)> {
 ///
 /// Bullets may stand alone on their line; numbers and letters need text after them.
 pub(crate) fn list_marker(line: &str) -> Option<Marker<'_>> {
-    // Most lines open with a word: a letter followed by more letters and a space cannot be a
-    // marker, and is turned away before the grammar runs.
+    // Most lines open with a word, a quote or a figure that no marker opens with: they are
+    // turned away before the grammar runs. A letter opens a marker only as a roman numeral or
+    // a letter before `.` or `)`, or as a symbol-font bullet before a space.
     let b = line.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_alphabetic() {
-        let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if run >= 2 && !matches!(b.get(run), Some(b'.' | b')')) {
+    let first = line.chars().next()?;
+    match first {
+        'a'..='z' | 'A'..='Z' => {
+            let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let next = b.get(run);
+            if !matches!(next, Some(b'.' | b')'))
+                && (run >= 2
+                    || !(is_symbol_letter(first) && matches!(next, None | Some(b' ' | b'\t'))))
+            {
+                return None;
+            }
+        }
+        '0'..='9' | '(' | '-' | '*' => {}
+        c if c.is_ascii() => return None,
+        c if !(is_bullet_glyph(c) || is_symbol_letter(c) || matches!(c, '–' | '—')) => {
             return None;
         }
+        _ => {}
     }
     if let Ok((rest, (glyph, class))) = bullet(line) {
         let after = rest.trim_start();
@@ -200,6 +214,29 @@ pub(crate) fn list_marker(line: &str) -> Option<Marker<'_>> {
 /// A page number on a line of its own: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `12 of 40`,
 /// `xii`.
 pub(crate) fn is_page_number(line: &str) -> bool {
+    // Every form opens with a digit, a dash, `page` or a roman numeral: other lines are turned
+    // away before the grammar runs.
+    if !line.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_digit()
+            || matches!(
+                b,
+                b'-' | 0xE2
+                    | b'p'
+                    | b'P'
+                    | b'i'
+                    | b'v'
+                    | b'x'
+                    | b'l'
+                    | b'c'
+                    | b'I'
+                    | b'V'
+                    | b'X'
+                    | b'L'
+                    | b'C'
+            )
+    }) {
+        return false;
+    }
     let number = || {
         alt((
             digit1,
@@ -242,6 +279,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// number followed by the note's text (`7 Testimony of …`, `7. Testimony …`). Returns the
 /// number and the byte length of the label with the spaces after it.
 pub(crate) fn footnote_label(line: &str) -> Option<(u32, usize)> {
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let digits = take_while_m_n(1, 3, |c: char| c.is_ascii_digit());
     let parsed: IResult<&str, &str> = recognize(terminated(digits, opt(char('.')))).parse(line);
     let (rest, label) = parsed.ok()?;
@@ -275,9 +315,9 @@ pub(crate) fn bracket_reference(s: &str) -> Option<(u32, usize)> {
 /// Whether `line` is a rule of dots or dashes, or dot leaders with a page number (table of
 /// contents lines end so).
 pub(crate) fn has_dot_leaders(line: &str) -> bool {
-    let parsed: IResult<&str, ()> = value((), take_while_m_n(5, usize::MAX, |c| c == '.'))
-        .parse(line.trim_start_matches(|c| c != '.'));
-    parsed.is_ok()
+    // Five dots where the first dot of the line stands.
+    memchr::memchr(b'.', line.as_bytes())
+        .is_some_and(|at| line.as_bytes()[at..].starts_with(b"....."))
 }
 
 #[cfg(test)]

@@ -9,11 +9,9 @@ use std::ops::Range;
 use crate::dehyphen::{self, Decision, Reason, Usage};
 use crate::footnotes;
 use crate::grammar;
-use crate::lexicon::{COMMON, EXTRA, PROPER, RARE};
-use crate::lines::is_noise;
-use crate::{
-    Artifact, ArtifactKind, Diagnostic, Lexicon, Repairs, Segment, Severity, SourceMap, Span,
-};
+use crate::lexicon::{COMMON, EXTRA, PROPER, RARE, Words};
+use crate::lines::{Flags, is_noise};
+use crate::{Artifact, ArtifactKind, Diagnostic, Repairs, Segment, Severity, SourceMap, Span};
 
 /// Appends text and its segments, merging verbatim runs that continue each other.
 pub(crate) struct TextBuilder<'a> {
@@ -23,11 +21,13 @@ pub(crate) struct TextBuilder<'a> {
 }
 
 impl<'a> TextBuilder<'a> {
-    pub(crate) fn new(src: &'a str) -> Self {
+    /// A builder for about `bytes` of text from `lines` lines (sized so that building a block
+    /// does not grow its buffers again and again).
+    pub(crate) fn with_capacity(src: &'a str, bytes: usize, lines: usize) -> Self {
         TextBuilder {
             src,
-            text: String::new(),
-            segments: Vec::new(),
+            text: String::with_capacity(bytes),
+            segments: Vec::with_capacity(2 * lines),
         }
     }
 
@@ -89,13 +89,16 @@ impl<'a> TextBuilder<'a> {
 /// What the inline repairs need to know about the document.
 pub(crate) struct Ctx<'a, 'o> {
     pub(crate) src: &'a str,
-    pub(crate) lexicon: &'o Lexicon,
+    /// The lexicon, with the answers of this parse remembered.
+    pub(crate) words: &'o Words<'o>,
     pub(crate) usage: &'o Usage,
     /// Labels of the footnotes found, sorted.
     pub(crate) labels: &'o [u32],
     pub(crate) repairs: &'o Repairs,
     pub(crate) artifacts: &'o mut Vec<Artifact<'a>>,
     pub(crate) diagnostics: &'o mut Vec<Diagnostic>,
+    /// A buffer for the pieces of the block being built, kept from block to block.
+    pub(crate) pieces: Vec<Piece>,
 }
 
 impl Ctx<'_, '_> {
@@ -123,6 +126,14 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// A part of a line that goes into a block's text: its byte range (after a list marker or a
+/// footnote label, for the first line) and the flags of its line.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub(crate) range: Range<usize>,
+    pub(crate) flags: Flags,
+}
+
 /// The line-end hyphen characters that may be a hyphenation break.
 fn line_end_hyphen(text: &str) -> Option<(usize, char)> {
     let c = text.chars().next_back()?;
@@ -135,26 +146,27 @@ fn line_end_hyphen(text: &str) -> Option<(usize, char)> {
     (before.is_alphanumeric() || matches!(before, '.' | ')' | '’' | '\'')).then_some((at, c))
 }
 
-/// Builds the text of a block from its line ranges (the first may start after a list marker
-/// or footnote label). Returns the text builder's output.
+/// Builds the text of a block from its pieces (the first may start after a list marker or
+/// footnote label). Returns the text builder's output.
 pub(crate) fn build<'a>(
     ctx: &mut Ctx<'a, '_>,
-    ranges: &[Range<usize>],
+    pieces: &[Piece],
     span: Span,
 ) -> (Cow<'a, str>, SourceMap) {
     let src = ctx.src;
-    let mut b = TextBuilder::new(src);
-    for (i, r) in ranges.iter().enumerate() {
+    let bytes = pieces.iter().map(|p| p.range.len() + 1).sum();
+    let mut b = TextBuilder::with_capacity(src, bytes, pieces.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        let r = &piece.range;
         let text = &src[r.clone()];
-        let next = ranges.get(i + 1);
-        let Some(next) = next else {
-            line(ctx, &mut b, r.clone());
+        let Some(next) = pieces.get(i + 1).map(|p| &p.range) else {
+            line(ctx, &mut b, r.clone(), piece.flags);
             break;
         };
         let next_text = &src[next.clone()];
         if let Some((at, c)) = line_end_hyphen(text) {
             let hyphen = r.start + at..r.start + at + c.len_utf8();
-            line(ctx, &mut b, r.start..hyphen.start);
+            line(ctx, &mut b, r.start..hyphen.start, piece.flags);
             let decision = if !ctx.repairs.dehyphenate {
                 // Left as written: the hyphen stays and no space is put after it.
                 (Decision::Keep, Reason::Form)
@@ -163,7 +175,7 @@ pub(crate) fn build<'a>(
             } else {
                 let left = dehyphen::left_part(&text[..at]);
                 let right = dehyphen::right_part(next_text);
-                dehyphen::decide(left, right, ctx.usage, ctx.lexicon)
+                dehyphen::decide(left, right, ctx.usage, ctx.words)
             };
             match decision.0 {
                 Decision::Join => {
@@ -190,7 +202,7 @@ pub(crate) fn build<'a>(
             }
             continue;
         }
-        line(ctx, &mut b, r.clone());
+        line(ctx, &mut b, r.clone(), piece.flags);
         let dash_end = text.ends_with(['—', '–']) || next_text.starts_with(['—', '–']);
         let sep = if dash_end { "" } else { " " };
         b.replace(sep, r.end..next.start);
@@ -211,38 +223,62 @@ fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
-/// Appends one line (`range` of the input) with the inline repairs.
-fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>) {
-    let src = ctx.src;
-    let text = &src[range.clone()];
-    let base = range.start;
-    let has_markers =
-        !ctx.labels.is_empty() && text.bytes().any(|c| c.is_ascii_digit() || c == b'[');
-    let needs_work = !text.is_ascii()
-        || text.contains("  ")
-        || text.contains('\t')
+/// Appends one line (`range` of the input, in a line with `flags`) with the inline repairs.
+fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>, flags: Flags) {
+    // The flags of the line tell whether any repair can apply: most lines are copied whole
+    // without looking at their bytes again.
+    let has_markers = !ctx.labels.is_empty() && flags.any(Flags::DIGIT);
+    let needs_work = flags.any(Flags::REPAIR)
         || has_markers
-        || (ctx.repairs.glued_words && may_be_glued(text));
+        || (ctx.repairs.glued_words && flags.any(Flags::GLUED));
     if !needs_work {
         b.verbatim(range);
         return;
     }
-    // Word by word, with the whitespace between words.
+    let src = ctx.src;
+    let text = &src[range.clone()];
+    let base = range.start;
+    let labels = !ctx.labels.is_empty();
+    if !flags.any(Flags::REPAIR) {
+        // Single spaces between words and no character to repair: only the words that may
+        // hold a footnote marker or have lost their spaces are looked at.
+        let mut run = base;
+        let mut start = base;
+        for w in text.split(' ') {
+            let end = start + w.len();
+            if !plain_word(w, labels, *ctx.repairs, false) {
+                b.verbatim(run..start);
+                word(ctx, b, start..end);
+                run = end;
+            }
+            start = end + 1;
+        }
+        b.verbatim(run..range.end);
+        return;
+    }
+    // Word by word, with the whitespace between words. Words and single spaces that need no
+    // repair stay in a verbatim run appended in one piece when a repair comes, or at the end.
+    let mut run = base;
     let mut pos = 0;
     while pos < text.len() {
         let rest = &text[pos..];
         let ws = rest.len() - rest.trim_start().len();
         if ws > 0 {
-            if &rest[..ws] == " " {
-                b.verbatim(base + pos..base + pos + 1);
-            } else {
+            if &rest[..ws] != " " {
+                b.verbatim(run..base + pos);
                 b.replace(" ", base + pos..base + pos + ws);
+                run = base + pos + ws;
             }
             pos += ws;
             continue;
         }
         let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = &rest[..word_len];
+        if plain_word(w, labels, *ctx.repairs, true) {
+            pos += word_len;
+            continue;
+        }
+        b.verbatim(run..base + pos);
         if ctx.repairs.characters && w.chars().all(is_noise) {
             // A word of noise goes with the spaces after it, so no double space is left.
             let after = rest[word_len..].len() - rest[word_len..].trim_start().len();
@@ -256,29 +292,34 @@ fn line<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
             };
             b.replace("", gone.start..end);
             pos += word_len + if end > gone.end { after } else { 0 };
+            run = base + pos;
             continue;
         }
         word(ctx, b, base + pos..base + pos + word_len);
         pos += word_len;
+        run = base + pos;
     }
+    b.verbatim(run..base + text.len());
 }
 
-/// Whether `text` holds a word long enough to be words that lost their spaces.
-pub(crate) fn may_be_glued(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b' ', b).chain(std::iter::once(b.len())) {
-        let w = &b[start..end];
-        start = end + 1;
-        if w.len() >= 12
-            || (w.len() >= 7
-                && w.windows(2)
-                    .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()))
-        {
-            return true;
-        }
+/// Whether [`word`] would copy the word `w` as it is: no footnote marker in it (when the
+/// document has footnotes), not words that lost their spaces, no character to repair (looked
+/// for when `characters`: the line has some).
+fn plain_word(w: &str, labels: bool, repairs: Repairs, characters: bool) -> bool {
+    if labels && w.bytes().any(|b| b.is_ascii_digit() || b == b'[') {
+        return false;
     }
-    false
+    if repairs.glued_words && glued_candidate(w) {
+        return false;
+    }
+    !(characters && repairs.characters)
+        || if w.is_ascii() {
+            // Control characters are noise (a word of them is dropped).
+            w.bytes().all(|b| b > b' ' && b != 0x7F)
+        } else {
+            w.chars()
+                .all(|c| !(ligature(c).is_some() || c == '\u{00AD}' || is_noise(c)))
+        }
 }
 
 /// Appends one word with its repairs.
@@ -360,7 +401,7 @@ fn note_replacement(ctx: &mut Ctx<'_, '_>, dropped: &str, range: Range<usize>) {
 
 /// May `piece` (a lower-cased slice of a glued token) stand as a word of the segmentation?
 /// `capital` tells whether it was written with a capital.
-fn segment_word(lex: &Lexicon, piece: &str, capital: bool) -> bool {
+fn segment_word(lex: &Words<'_>, piece: &str, capital: bool) -> bool {
     let n = piece.len();
     if n < 2 {
         return false;
@@ -374,7 +415,7 @@ fn segment_word(lex: &Lexicon, piece: &str, capital: bool) -> bool {
 
 /// The split points of `token` into words (byte offsets), when the lexicon gives a confident
 /// segmentation: fewest words, then the most even lengths.
-fn segment(lex: &Lexicon, token: &str) -> Option<Vec<usize>> {
+fn segment(lex: &Words<'_>, token: &str) -> Option<Vec<usize>> {
     // Case boundaries first: `betweenSeptember` → `between` | `September`.
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
@@ -432,26 +473,34 @@ fn segment(lex: &Lexicon, token: &str) -> Option<Vec<usize>> {
     (cuts.len() >= 2).then_some(cuts)
 }
 
+/// Whether `w` has a lower-case letter right before a capital (`betweenSeptember`).
+fn has_camel(w: &str) -> bool {
+    w.as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+}
+
+/// Whether the token `w` may be words that lost their spaces, by its form: seven letters or
+/// more, all ASCII, with a lower-case letter before a capital or twelve letters or more, not
+/// mostly capitals.
+pub(crate) fn glued_candidate(w: &str) -> bool {
+    let n = w.len();
+    n >= 7
+        && w.bytes().all(|c| c.is_ascii_alphabetic())
+        && (n >= 12 || has_camel(w))
+        && w.bytes().filter(u8::is_ascii_uppercase).count() * 2 <= n
+}
+
 /// Splits a word that lost its spaces (`Contractsforfive`) when the lexicon is confident.
 /// Returns whether it did.
 fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>) -> bool {
     let w = &ctx.src[range.clone()];
     let n = w.len();
-    if n < 7 || !w.bytes().all(|c| c.is_ascii_alphabetic()) {
+    if !glued_candidate(w) || ctx.words.contains(w) || ctx.usage.get(w) > 1 {
         return false;
     }
-    let camel = w
-        .as_bytes()
-        .windows(2)
-        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
-    if (!camel && n < 12)
-        || w.bytes().filter(u8::is_ascii_uppercase).count() * 2 > n
-        || ctx.lexicon.contains(w)
-        || ctx.usage.get(w) > 1
-    {
-        return false;
-    }
-    let Some(cuts) = segment(ctx.lexicon, w) else {
+    let camel = has_camel(w);
+    let Some(cuts) = segment(ctx.words, w) else {
         return false;
     };
     // A prefix or a suffix is not a word of its own: `nonfederally`, `decisionmakers`.
@@ -481,11 +530,7 @@ fn split_glued<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<
     // or the token is long: closed compounds (`homebuilders`) stay whole.
     if cuts.len() == 2 && !camel {
         let (a, b) = (&w[..cuts[0]], &w[cuts[0]..]);
-        let function = |p: &str| {
-            crate::text::FUNCTION_WORDS
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(p))
-        };
+        let function = crate::text::is_function_word;
         if !(function(a) || function(b) || n >= 15) {
             return false;
         }

@@ -6,7 +6,10 @@
 //! common, rarer, or proper-noun-only; its licence notice is `data/LICENSE-SCOWL.txt`. A short
 //! list of policy vocabulary the lists lack (`data/domain-words.txt`) sits beside it.
 
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
+
+use crate::hash::{self, HashedMap};
 
 /// The compiled SCOWL map (see `data/build-lexicon.sh`).
 static LEXICON_FST: &[u8] = include_bytes!("../data/lexicon.fst");
@@ -180,10 +183,54 @@ impl Lexicon {
 
     /// Whether `word` is a common, lower-case English word (not only a name). Used where a
     /// rare word would be weak evidence (`der`, `ness` are in the large lists).
+    #[cfg(test)]
     pub(crate) fn is_common(&self, word: &str) -> bool {
-        let f = self.flags(word);
-        f & (COMMON | EXTRA) != 0 && f & PROPER == 0
+        is_common(self.flags(word))
     }
+}
+
+/// The lexicon as one parse consults it: the flags of each distinct word are looked up once and
+/// remembered. A document repeats its vocabulary, and a lookup in the embedded map walks one
+/// node per byte (about 2,000 instructions for a word, callgrind) where a remembered answer
+/// costs a hash and a probe (about 100).
+pub(crate) struct Words<'l> {
+    lexicon: &'l Lexicon,
+    seen: RefCell<HashedMap<u64>>,
+}
+
+impl<'l> Words<'l> {
+    pub(crate) fn new(lexicon: &'l Lexicon) -> Self {
+        Words {
+            lexicon,
+            seen: RefCell::new(HashedMap::default()),
+        }
+    }
+
+    /// [`Lexicon::flags`], remembered.
+    pub(crate) fn flags(&self, word: &str) -> u64 {
+        let key = word.bytes().fold(hash::FNV_BASIS, hash::fnv_byte);
+        if let Some(&f) = self.seen.borrow().get(&key) {
+            return f;
+        }
+        let f = self.lexicon.flags(word);
+        self.seen.borrow_mut().insert(key, f);
+        f
+    }
+
+    /// [`Lexicon::contains`], remembered.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.flags(word) != 0
+    }
+
+    /// [`Lexicon::is_common`], remembered.
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        is_common(self.flags(word))
+    }
+}
+
+/// Whether a word with `flags` is common and not only a name.
+fn is_common(flags: u64) -> bool {
+    flags & (COMMON | EXTRA) != 0 && flags & PROPER == 0
 }
 
 /// Whether the sorted `words` hold `key` or `key` minus a regular ending.

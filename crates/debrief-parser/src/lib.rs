@@ -24,6 +24,7 @@ pub mod eval;
 mod footnotes;
 mod furniture;
 mod grammar;
+mod hash;
 mod inline;
 mod lexicon;
 mod lines;

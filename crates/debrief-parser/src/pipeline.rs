@@ -8,8 +8,9 @@ use crate::blocks::{self, Flow, Proto};
 use crate::dehyphen::Usage;
 use crate::footnotes::{self, Role};
 use crate::grammar;
-use crate::inline::{self, Ctx};
-use crate::lines::{self, Line, Scanned};
+use crate::inline::{self, Ctx, Piece};
+use crate::lexicon::Words;
+use crate::lines::{self, Flags, Line, Scanned};
 use crate::text;
 use crate::{
     Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, ParseOptions,
@@ -30,7 +31,12 @@ pub(crate) fn detect_style(src: &str, lines: &Scanned<'_>) -> InputStyle {
     let gapped = lines
         .lines
         .iter()
-        .filter(|l| l.text(src).contains("   ") || l.indent >= 6)
+        // Three spaces hold two, which the measuring pass flagged.
+        .filter(|l| {
+            l.indent >= 6
+                || (l.flags.any(Flags::REPAIR)
+                    && memchr::memmem::find(l.text(src).as_bytes(), b"   ").is_some())
+        })
         .count();
     if gapped * 5 >= n && n >= 10 {
         return InputStyle::Layout;
@@ -80,7 +86,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     let roles = if repairs.footnotes {
         footnotes::detect(src, &all, &is_furniture)
     } else {
-        vec![Role::Text; all.len()]
+        Vec::new()
     };
     let mut artifacts: Vec<Artifact<'a>> =
         Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
@@ -104,35 +110,28 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     labels.sort_unstable();
     labels.dedup();
     let idx: Vec<usize> = (0..all.len())
-        .filter(|&i| !is_furniture[i] && roles[i] == Role::Text)
+        .filter(|&i| !is_furniture[i] && footnotes::role(&roles, i) == Role::Text)
         .collect();
     let widths = blocks::column_widths(src, &all, &idx, pages);
     let contents = blocks::contents_lines(src, &all, &idx);
-    let usage = if repairs.dehyphenate || repairs.glued_words {
-        let (words, pairs) = wanted_forms(src, &all, &idx, repairs.glued_words);
-        Usage::count_wanted(idx.iter().map(|&i| all[i].text(src)), &words, &pairs)
-    } else {
-        Usage::default()
-    };
-    let flow = Flow {
-        src,
-        lines: &all,
-        idx,
-        widths,
-        style,
-        labels: &labels,
-        contents,
-    };
+    let words = Words::new(&options.lexicon);
+    let mut usage = Usage::default();
+    if repairs.dehyphenate || repairs.glued_words {
+        want_forms(src, &all, &idx, repairs.glued_words, &words, &mut usage);
+        usage.fill(idx.iter().map(|&i| all[i].text(src)));
+    }
+    let flow = Flow::new(src, &all, idx, widths, style, &labels, contents);
     let protos = blocks::assemble(&flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut ctx = Ctx {
         src,
-        lexicon: &options.lexicon,
+        words: &words,
         usage: &usage,
         labels: &labels,
         repairs,
         artifacts: &mut artifacts,
         diagnostics: &mut diagnostics,
+        pieces: Vec::new(),
     };
     let mut out: Vec<Block<'a>> = Vec::with_capacity(protos.len() + labels.len());
     let mut outline = Outline::default();
@@ -146,21 +145,24 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     Document::new(src, style, out, artifacts, diagnostics)
 }
 
-/// The forms whose usage the repairs will ask about: for each line-end hyphen the joined word
-/// and the hyphenated pair, and the words that may have lost their spaces.
-fn wanted_forms(
+/// Asks `usage` for the forms that the repairs will ask about: for each line-end hyphen that
+/// its form does not decide, the joined word and the hyphenated pair; the words that may have
+/// lost their spaces and that the lexicon does not know.
+fn want_forms(
     src: &str,
     all: &[Line],
     idx: &[usize],
     glued: bool,
-) -> (Vec<String>, Vec<(String, String)>) {
-    let mut words = Vec::new();
-    let mut pairs = Vec::new();
+    words: &Words<'_>,
+    usage: &mut Usage,
+) {
     for (k, &i) in idx.iter().enumerate() {
         let t = all[i].text(src);
-        if glued && inline::may_be_glued(t) {
-            for w in t.split(' ').filter(|w| w.len() >= 7) {
-                words.push(w.to_owned());
+        if glued && all[i].flags.any(Flags::GLUED) {
+            for w in t.split(' ') {
+                if inline::glued_candidate(w) && !words.contains(w) {
+                    usage.want_word(w);
+                }
             }
         }
         let Some(stem) = t.strip_suffix(['-', '\u{2010}']) else {
@@ -171,12 +173,11 @@ fn wanted_forms(
         };
         let left = crate::dehyphen::left_part(stem);
         let right = crate::dehyphen::right_part(all[next].text(src));
-        if !left.is_empty() && !right.is_empty() {
-            words.push(format!("{left}{right}"));
-            pairs.push((left.to_owned(), right.to_owned()));
+        if !crate::dehyphen::kept_by_form(left, right) {
+            usage.want_joined(left, right);
+            usage.want_pair(left, right);
         }
     }
-    (words, pairs)
 }
 
 /// What the heading levels depend on: whether a paragraph or a heading came yet, and the
@@ -197,32 +198,20 @@ fn body_block<'a>(
     outline: &mut Outline,
     out: &mut Vec<Block<'a>>,
 ) {
-    let src = flow.src;
     let first_line = &flow.lines[flow.idx[proto.first]];
-    let mut ranges: Vec<Range<usize>> = (proto.first..=proto.last)
-        .map(|j| flow.lines[flow.idx[j]].span().range())
-        .collect();
-    if let Some(m) = proto.marker {
-        let marker_end = first_line.start + m.glyph.len();
-        ctx.artifacts.push(Artifact {
-            kind: ArtifactKind::ListMarker,
-            text: Cow::Borrowed(&src[first_line.start..marker_end]),
-            span: Span::new(first_line.start, marker_end),
-        });
-        ranges[0].start = first_line.start + m.len;
-        if ranges[0].is_empty() {
-            ranges.remove(0);
-        }
-    }
-    strip_repeated_bullets(ctx, &mut ranges);
+    // The pieces go into a buffer kept from block to block (no allocation per block).
+    let mut pieces = std::mem::take(&mut ctx.pieces);
+    block_pieces(ctx, flow, proto, &mut pieces);
     let last_end = flow.lines[flow.idx[proto.last]].end;
     let span = Span::new(first_line.start, last_end);
-    if ranges.is_empty() {
+    if pieces.is_empty() {
         // A marker with no text at all.
+        ctx.pieces = pieces;
         return;
     }
-    let text_span = Span::new(ranges[0].start, last_end);
-    let (text, map) = inline::build(ctx, &ranges, text_span);
+    let text_span = Span::new(pieces[0].range.start, last_end);
+    let (text, map) = inline::build(ctx, &pieces, text_span);
+    ctx.pieces = pieces;
     // A text span that starts after the marker is expressed through the map.
     let (text, map) = if map.is_identity() && text_span != span {
         let len = text.len();
@@ -239,7 +228,7 @@ fn body_block<'a>(
         (text, map)
     };
     if let Some(m) = proto.marker {
-        out.push(list_item(m, proto.depth, text, span, map, ctx.lexicon));
+        out.push(list_item(m, proto.depth, text, span, map, ctx.words));
         return;
     }
     let lines = proto.last - proto.first + 1;
@@ -292,13 +281,55 @@ fn body_block<'a>(
     });
 }
 
+/// Puts into `pieces` the parts of the lines of `proto` that make its text: after its list
+/// marker (recorded as an artifact) and after the bullets that page breaks repeat.
+fn block_pieces<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    flow: &Flow<'a, '_>,
+    proto: &Proto<'a>,
+    pieces: &mut Vec<Piece>,
+) {
+    let first_line = &flow.lines[flow.idx[proto.first]];
+    pieces.clear();
+    let mut first_piece = proto.first;
+    if let Some(m) = proto.marker {
+        let marker_end = first_line.start + m.glyph.len();
+        ctx.artifacts.push(Artifact {
+            kind: ArtifactKind::ListMarker,
+            text: Cow::Borrowed(&flow.src[first_line.start..marker_end]),
+            span: Span::new(first_line.start, marker_end),
+        });
+        let range = first_line.start + m.len..first_line.end;
+        if !range.is_empty() {
+            pieces.push(Piece {
+                range,
+                flags: first_line.flags,
+            });
+        }
+        first_piece += 1;
+    }
+    pieces.extend((first_piece..=proto.last).map(|j| {
+        let line = &flow.lines[flow.idx[j]];
+        Piece {
+            range: line.start..line.end,
+            flags: line.flags,
+        }
+    }));
+    strip_repeated_bullets(ctx, pieces);
+}
+
 /// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
 /// an item (recorded as a list-marker artifact).
-fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, ranges: &mut [Range<usize>]) {
+fn strip_repeated_bullets(ctx: &mut Ctx<'_, '_>, pieces: &mut [Piece]) {
     let src = ctx.src;
-    for r in ranges.iter_mut().skip(1) {
+    for Piece { range: r, .. } in pieces.iter_mut().skip(1) {
         let line_text = &src[r.clone()];
-        if let Some(m) = grammar::list_marker(line_text)
+        // Only a bullet glyph is taken out here.
+        if line_text
+            .chars()
+            .next()
+            .is_some_and(grammar::is_bullet_glyph)
+            && let Some(m) = grammar::list_marker(line_text)
             && m.class == grammar::MarkerClass::Bullet
             && !line_text[m.len..].is_empty()
         {
@@ -319,7 +350,7 @@ fn list_item<'a>(
     text: Cow<'a, str>,
     span: Span,
     map: SourceMap,
-    lexicon: &crate::Lexicon,
+    lexicon: &Words<'_>,
 ) -> Block<'a> {
     let title = text::first_sentence_end(&text).and_then(|end| list_title(&text, end, lexicon));
     Block {
@@ -401,16 +432,12 @@ fn run_in_heading(head: &str, rest: &str) -> bool {
         && !head.contains(", ")
         && text::title_case(head)
         && text::starts_upper(head)
-        && text::word_count(rest) >= 4
+        && text::has_words(rest, 4)
 }
 
 /// The title of a list item: its first sentence, when short and not the start of an ordinary
 /// statement (`The …`, `It …`).
-fn list_title<'a>(
-    text: &Cow<'a, str>,
-    end: usize,
-    lexicon: &crate::Lexicon,
-) -> Option<Cow<'a, str>> {
+fn list_title<'a>(text: &Cow<'a, str>, end: usize, lexicon: &Words<'_>) -> Option<Cow<'a, str>> {
     const STATEMENT_STARTS: &[&str] = &[
         "a",
         "according",
@@ -455,7 +482,7 @@ fn list_title<'a>(
         .to_lowercase();
     if !(2..=14).contains(&words)
         || STATEMENT_STARTS.contains(&first.as_str())
-        || text::word_count(&text[end + 1..]) < 3
+        || !text::has_words(&text[end + 1..], 3)
     {
         return None;
     }
@@ -474,7 +501,7 @@ fn list_title<'a>(
 
 /// Whether `word` can open an imperative: an adverb in `-ly`, or a word the lexicon knows
 /// with a past or a present participle (`ensure` → `ensured`, `ensuring`).
-fn verb_like(lexicon: &crate::Lexicon, word: &str) -> bool {
+fn verb_like(lexicon: &Words<'_>, word: &str) -> bool {
     if !word.chars().all(char::is_alphabetic) || word.len() < 2 {
         return false;
     }
@@ -509,6 +536,10 @@ fn verb_like(lexicon: &crate::Lexicon, word: &str) -> bool {
 fn is_other(text: &str) -> bool {
     if grammar::has_dot_leaders(text) {
         return true;
+    }
+    // Without a figure no word is numeric.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
     }
     let mut words = 0;
     let mut numeric = 0;
@@ -546,8 +577,7 @@ fn sub_block<'a>(
             verbatim: true,
         }]
     } else {
-        map.segments()
-            .iter()
+        map.iter()
             .filter_map(|s| {
                 let start = s.text_start.max(text_range.start);
                 let end = s.text_end.min(text_range.end);
@@ -609,9 +639,12 @@ fn footnote_blocks<'a>(
         let first = &all[i];
         let label_text = first.text(src)[..skip].trim_end().trim_end_matches('.');
         let label_end = first.start + label_text.len();
-        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut pieces: Vec<Piece> = Vec::new();
         if first.start + skip < first.end {
-            ranges.push(first.start + skip..first.end);
+            pieces.push(Piece {
+                range: first.start + skip..first.end,
+                flags: first.flags,
+            });
         }
         let mut last_end = first.end;
         let mut k = i + 1;
@@ -621,22 +654,25 @@ fn footnote_blocks<'a>(
             && (roles[k] == Role::Continue || (roles[k] == Role::Text && furniture[k]))
         {
             if roles[k] == Role::Continue {
-                ranges.push(all[k].span().range());
+                pieces.push(Piece {
+                    range: all[k].start..all[k].end,
+                    flags: all[k].flags,
+                });
                 last_end = all[k].end;
             }
             k += 1;
         }
         let span = Span::new(first.start, last_end);
         let label = Cow::Borrowed(&src[first.start..label_end]);
-        if ranges.is_empty() {
+        if pieces.is_empty() {
             ctx.artifacts.push(Artifact {
                 kind: ArtifactKind::FootnoteMarker,
                 text: label,
                 span: Span::new(first.start, label_end),
             });
         } else {
-            let text_span = Span::new(ranges[0].start, last_end);
-            let (text, map) = inline::build(ctx, &ranges, text_span);
+            let text_span = Span::new(pieces[0].range.start, last_end);
+            let (text, map) = inline::build(ctx, &pieces, text_span);
             let map = if map.is_identity() {
                 SourceMap::from_segments(vec![Segment {
                     text_start: 0,
@@ -666,7 +702,7 @@ mod tests {
     fn title(item: &str) -> Option<String> {
         let text = Cow::Borrowed(item);
         let end = text::first_sentence_end(item)?;
-        list_title(&text, end, &crate::Lexicon::embedded()).map(Cow::into_owned)
+        list_title(&text, end, &Words::new(&crate::Lexicon::embedded())).map(Cow::into_owned)
     }
 
     #[test]

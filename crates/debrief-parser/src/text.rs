@@ -1,6 +1,10 @@
 //! Small facts about pieces of text that several stages ask: does a line end a sentence, does
 //! it start with a capital, does it read like a heading, where does the first sentence end.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 /// Words that do not end a heading and do not count for Title Case.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "an", "and", "are", "as", "at", "be", "between", "but", "by", "for", "from",
@@ -54,8 +58,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if w.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
         return true;
     }
     // A single capital: an initial (`George W.`).
@@ -97,26 +100,43 @@ pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Whether `s` has at least `n` words (reads only as far as the `n`th: a paragraph's length
+/// does not matter).
+pub(crate) fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
 /// section number, not ending like a sentence or a clause, not ending on a function word.
 pub(crate) fn heading_like(s: &str) -> bool {
+    // The cheapest tests first (each one alone can say no).
     let s = s.trim();
-    let words = word_count(s);
-    if words == 0 || words > 16 || s.len() > 150 {
-        return false;
-    }
-    if !starts_upper(s) || s.contains("http") || s.contains("www.") {
+    if s.is_empty() || s.len() > 150 {
         return false;
     }
     let last = s.chars().next_back().unwrap_or(' ');
-    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') {
+    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
         return false;
     }
-    if ends_on_function_word(s) {
+    if has_words(s, 17) || ends_on_function_word(s) {
         return false;
     }
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && letters * 2 > s.chars().filter(|c| !c.is_whitespace()).count()
+    // Searchers built once (building one per call cost more than the search).
+    static ADDRESSES: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memmem::Finder::new("http"), memmem::Finder::new("www.")]);
+    if ADDRESSES.iter().any(|f| f.find(s.as_bytes()).is_some()) {
+        return false;
+    }
+    // Mostly letters: one pass counting letters and the other non-space characters.
+    let (mut letters, mut others) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if !c.is_whitespace() {
+            others += 1;
+        }
+    }
+    letters >= 2 && letters > others
 }
 
 /// Whether the last word of `s` is a function word (`of`, `the`, `and`…): a line that ends so
@@ -127,7 +147,13 @@ pub(crate) fn ends_on_function_word(s: &str) -> bool {
         .next()
         .unwrap_or(s)
         .trim_matches(|c: char| !c.is_alphanumeric());
-    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(last))
+    is_function_word(last)
+}
+
+/// Whether `w` is one of the [`FUNCTION_WORDS`], in any case.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    // The longest function word has seven letters.
+    w.len() <= 7 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// Whether the words of `s` are in Title Case: every word of four letters or more that is not
@@ -141,10 +167,7 @@ pub(crate) fn title_case(s: &str) -> bool {
         };
         if first.is_uppercase() {
             capitals += 1;
-        } else if first.is_lowercase()
-            && w.chars().count() >= 4
-            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-        {
+        } else if first.is_lowercase() && w.chars().count() >= 4 && !is_function_word(w) {
             return false;
         }
     }

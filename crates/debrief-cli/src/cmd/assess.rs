@@ -5,20 +5,27 @@
 //! checked instead); 2 for usage and input errors, shown as `file:line:column` with a caret.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
-use debrief_metrics::{AssessOptions, Assessment, Catalog, Date, ObsValue, Rating, Report};
+use debrief::metrics::{
+    AssessOptions, Assessment, Date, ObjectiveSummary, ObsValue, Point, Rating, Report,
+};
 
-use crate::input::Input;
+use crate::input::{load_catalog, parse_date};
+use crate::output::{
+    Emit, Format, LISTING, NONE, Table, emit, lines, markdown_cell, pretty, short,
+};
 
 /// Assess indicators with published progress methods (UNSD, Statistics Canada, ESCAP, IATI,
 /// DHIS2, linear trend) and roll them up by objective.
-///
-/// Example: `debrief assess --catalog examples/data/border-security-catalog.toml
-/// --observations examples/data/border-security-observations.csv --format json`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  debrief assess --catalog examples/data/border-security-catalog.toml \\
+                 --observations examples/data/border-security-observations.csv
+  debrief assess --catalog c.toml --observations obs.csv --format json --as-of 2026-11-01
+  debrief assess --catalog c.toml --fail-on needs-acceleration   # exit 1 unless all on track")]
 pub(crate) struct Args {
     /// The TOML catalog of objectives and indicators (docs/METRICS.md).
     #[arg(long, value_name = "FILE")]
@@ -28,25 +35,19 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     observations: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, value_parser = Format::only(LISTING), default_value = "table")]
     format: Format,
     /// The assessment date for deadlines, YYYY-MM-DD (default: today).
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
     /// Exit with status 1 when an objective is rated this or worse (`never`: always 0).
     #[arg(long, value_enum, default_value_t = FailOn::OffTrack)]
     fail_on: FailOn,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Table,
-    Json,
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum FailOn {
+/// The rating at or below which an objective is a finding (exit status 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FailOn {
     Regressing,
     OffTrack,
     NeedsAcceleration,
@@ -62,102 +63,143 @@ impl FailOn {
             FailOn::Never => None,
         }
     }
-}
 
-/// Reads a file as UTF-8 text (errors name the file, and the line and column of a bad byte).
-fn read(path: &Path) -> anyhow::Result<(String, String)> {
-    let input = Input::read(Some(path))?;
-    let text = input.text()?.to_owned();
-    Ok((input.name, text))
-}
+    /// Whether any of `ratings` is at or below the threshold.
+    pub(crate) fn any(self, ratings: impl IntoIterator<Item = Option<Rating>>) -> bool {
+        self.threshold()
+            .is_some_and(|t| ratings.into_iter().any(|r| r.is_some_and(|r| r <= t)))
+    }
 
-/// Today's date (UTC) from the system clock.
-fn today() -> anyhow::Result<Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .context("the system clock is before 1970")?
-        .as_secs();
-    let days = i64::try_from(secs / 86_400).context("the system clock is far in the future")?;
-    Date::from_days_since_epoch(days).context("the system clock is outside years 1000–9999")
+    /// The exit code for `found`.
+    pub(crate) fn exit(found: bool) -> ExitCode {
+        if found {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (name, text) = read(&args.catalog)?;
-    let mut catalog =
-        Catalog::from_toml(&text).map_err(|e| anyhow::anyhow!("{}", e.render(&name, &text)))?;
-    for path in &args.observations {
-        let (name, text) = read(path)?;
-        catalog
-            .load_observations_csv(&text)
-            .map_err(|e| anyhow::anyhow!("{}", e.render(&name, &text)))?;
-    }
-    let as_of = match &args.as_of {
-        Some(s) => s
-            .parse::<Date>()
-            .map_err(|e| anyhow::anyhow!("--as-of {s}: {e}"))?,
-        None => today()?,
+    let catalog = load_catalog(&args.catalog, &args.observations)?;
+    let as_of = match args.as_of {
+        Some(d) => d,
+        None => crate::input::today()?,
     };
-    let report = debrief_metrics::assess(&catalog, &AssessOptions { as_of: Some(as_of) });
-    match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Csv => print!("{}", csv(&report)?),
-        Format::Table => print!("{}", table(&report)),
-    }
-    Ok(if finding(&report, args.fail_on) {
-        ExitCode::from(1)
+    let report = debrief::metrics::assess(&catalog, &AssessOptions { as_of: Some(as_of) });
+    emit(args.format, &Assessed(&report), None)?;
+    // Without objectives, the indicators themselves decide.
+    let found = if report.objectives.is_empty() {
+        args.fail_on.any(report.indicators.iter().map(|a| a.rating))
     } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Whether an objective (or, without objectives, an indicator) is rated at or below the
-/// `--fail-on` threshold.
-fn finding(report: &Report, fail_on: FailOn) -> bool {
-    let Some(threshold) = fail_on.threshold() else {
-        return false;
+        args.fail_on
+            .any(report.objectives.iter().map(|o| o.status.rating()))
     };
-    if report.objectives.is_empty() {
-        report
-            .indicators
-            .iter()
-            .any(|a| a.rating.is_some_and(|r| r <= threshold))
-    } else {
-        report
-            .objectives
-            .iter()
-            .any(|o| o.status.rating().is_some_and(|r| r <= threshold))
+    Ok(FailOn::exit(found))
+}
+
+struct Assessed<'a>(&'a Report);
+
+impl Emit for Assessed<'_> {
+    fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        pretty(w, self.0)
+    }
+
+    fn write_jsonl(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        lines(w, &self.0.indicators)
+    }
+
+    /// One row per indicator, every number (the CSV).
+    fn table(&self) -> anyhow::Result<Table> {
+        Ok(csv_rows(self.0))
+    }
+
+    fn table_text(&self) -> anyhow::Result<String> {
+        Ok(composite(
+            self.0,
+            Table::to_text,
+            |s| format!("{s}\n"),
+            str::to_owned,
+        ))
+    }
+
+    fn markdown(&self) -> anyhow::Result<String> {
+        Ok(composite(
+            self.0,
+            Table::to_markdown,
+            |s| format!("## {}\n", markdown_cell(s)),
+            markdown_cell,
+        ))
     }
 }
 
-/// A number for people: at most four decimals, no trailing zeros.
-fn num(v: f64) -> String {
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
+/// The readable report: a title, the indicator table, the notes, the objective table, the
+/// indicators in no objective. `table` renders a table, `heading` a heading line, `escape` a
+/// piece of text.
+fn composite(
+    report: &Report,
+    table: fn(&Table) -> String,
+    heading: fn(&str) -> String,
+    escape: fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let title = report.title.as_deref().unwrap_or("Assessment");
+    let as_of = report
+        .as_of
+        .map(|d| format!(" (as of {d})"))
+        .unwrap_or_default();
+    out.push_str(&heading(&format!("{title}{as_of}")));
+    out.push('\n');
+    out.push_str(&table(&indicator_rows(&report.indicators)));
+    let noted: Vec<&Assessment> = report
+        .indicators
+        .iter()
+        .filter(|a| !a.notes.is_empty())
+        .collect();
+    if !noted.is_empty() {
+        out.push('\n');
+        out.push_str(&heading("Notes"));
+        for a in noted {
+            for n in &a.notes {
+                let _ = writeln!(out, "- {}: {}", escape(&a.id), escape(n));
+            }
+        }
     }
+    if !report.objectives.is_empty() {
+        out.push('\n');
+        out.push_str(&table(&objective_rows(&report.objectives)));
+    }
+    if !report.unassigned.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nIn no objective: {}",
+            escape(&report.unassigned.join(", "))
+        );
+    }
+    out
 }
 
-fn obs(v: &ObsValue) -> String {
+/// A value for people: a number with at most four decimals, or a label.
+pub(crate) fn obs(v: &ObsValue) -> String {
     match v {
-        ObsValue::Number(n) => num(n.get()),
+        ObsValue::Number(n) => short(n.get()),
         ObsValue::Label(l) => l.clone(),
     }
 }
 
-fn point(p: Option<&debrief_metrics::Point>) -> String {
+/// `2022 45`, or `—`.
+pub(crate) fn point(p: Option<&Point>) -> String {
     p.map_or_else(
-        || "—".to_owned(),
+        || NONE.to_owned(),
         |p| format!("{} {}", p.period, obs(&p.value)),
     )
 }
 
-fn projected(a: &Assessment) -> String {
+/// The projection and the period the target is reached in, or `—`.
+pub(crate) fn projected(a: &Assessment) -> String {
     let mut s = a.projected.as_ref().map_or_else(
-        || "—".to_owned(),
-        |p| format!("{} {}", p.period, num(p.value)),
+        || NONE.to_owned(),
+        |p| format!("{} {}", p.period, short(p.value)),
     );
     if let Some(r) = a.reached_in {
         let _ = write!(s, " (reached {r})");
@@ -165,117 +207,67 @@ fn projected(a: &Assessment) -> String {
     s
 }
 
-/// Left-aligned columns, two spaces apart.
-fn columns(rows: &[Vec<String>]) -> String {
-    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..n)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn table(report: &Report) -> String {
-    let mut out = String::new();
-    let title = report.title.as_deref().unwrap_or("Assessment");
-    let as_of = report
-        .as_of
-        .map(|d| format!(" (as of {d})"))
-        .unwrap_or_default();
-    let _ = writeln!(out, "{title}{as_of}\n");
-    let mut rows = vec![
-        [
-            "indicator",
-            "method",
-            "value",
-            "status",
-            "latest",
-            "target",
-            "projected",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
-    for a in &report.indicators {
-        rows.push(vec![
+/// One row per indicator: id, method, value, status, latest, target, projection.
+pub(crate) fn indicator_rows(indicators: &[Assessment]) -> Table {
+    let mut rows = Table::new(&[
+        "indicator",
+        "method",
+        "value",
+        "status",
+        "latest",
+        "target",
+        "projected",
+    ]);
+    for a in indicators {
+        rows.row(vec![
             a.id.clone(),
             a.method.clone(),
-            a.value.map_or_else(|| "—".to_owned(), num),
+            a.value.map_or_else(|| NONE.to_owned(), short),
             a.status.to_string(),
             point(a.latest.as_ref()),
             point(a.target.as_ref()),
             projected(a),
         ]);
     }
-    out.push_str(&columns(&rows));
-    let noted: Vec<&Assessment> = report
-        .indicators
-        .iter()
-        .filter(|a| !a.notes.is_empty())
-        .collect();
-    if !noted.is_empty() {
-        out.push_str("\nNotes\n");
-        for a in noted {
-            for n in &a.notes {
-                let _ = writeln!(out, "  {}: {n}", a.id);
-            }
-        }
-    }
-    if !report.objectives.is_empty() {
-        let mut rows = vec![
-            [
-                "objective",
-                "status",
-                "score",
-                "coverage",
-                "missing",
-                "name",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        ];
-        for o in &report.objectives {
-            rows.push(vec![
-                o.id.clone(),
-                o.status.as_str().to_owned(),
-                o.score.map_or_else(|| "—".to_owned(), num),
-                o.coverage
-                    .map_or_else(|| "—".to_owned(), |c| format!("{:.0}%", c * 100.0)),
-                if o.missing.is_empty() {
-                    "—".to_owned()
-                } else {
-                    o.missing.join(", ")
-                },
-                o.name.clone(),
-            ]);
-        }
-        out.push('\n');
-        out.push_str(&columns(&rows));
-    }
-    if !report.unassigned.is_empty() {
-        let _ = writeln!(out, "\nIn no objective: {}", report.unassigned.join(", "));
-    }
-    out
+    rows
 }
 
-fn csv(report: &Report) -> anyhow::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+/// One row per objective: id, status, score, coverage, missing indicators, name.
+fn objective_rows(objectives: &[ObjectiveSummary]) -> Table {
+    let mut rows = Table::new(&[
+        "objective",
+        "status",
+        "score",
+        "coverage",
+        "missing",
+        "name",
+    ]);
+    for o in objectives {
+        rows.row(vec![
+            o.id.clone(),
+            o.status.as_str().to_owned(),
+            o.score.map_or_else(|| NONE.to_owned(), short),
+            coverage(o),
+            if o.missing.is_empty() {
+                NONE.to_owned()
+            } else {
+                o.missing.join(", ")
+            },
+            o.name.clone(),
+        ]);
+    }
+    rows
+}
+
+/// `40%` of the objective's weight rated, or `—` without indicators.
+pub(crate) fn coverage(o: &ObjectiveSummary) -> String {
+    o.coverage
+        .map_or_else(|| NONE.to_owned(), |c| format!("{:.0}%", c * 100.0))
+}
+
+/// Every number of every indicator, for CSV.
+fn csv_rows(report: &Report) -> Table {
+    let mut t = Table::new(&[
         "id",
         "name",
         "objective",
@@ -294,8 +286,8 @@ fn csv(report: &Report) -> anyhow::Result<String> {
         "projected_value",
         "reached_in",
         "notes",
-    ])?;
-    let p = |x: Option<&debrief_metrics::Point>| {
+    ]);
+    let p = |x: Option<&Point>| {
         x.map_or((String::new(), String::new()), |p| {
             (p.period.to_string(), p.value.to_string())
         })
@@ -310,7 +302,7 @@ fn csv(report: &Report) -> anyhow::Result<String> {
             .map_or((String::new(), String::new()), |x| {
                 (x.period.to_string(), x.value.to_string())
             });
-        w.write_record([
+        t.row(vec![
             a.id.clone(),
             a.name.clone(),
             a.objective.clone().unwrap_or_default(),
@@ -329,24 +321,7 @@ fn csv(report: &Report) -> anyhow::Result<String> {
             pv,
             a.reached_in.map(|r| r.to_string()).unwrap_or_default(),
             a.notes.join(" | "),
-        ])?;
+        ]);
     }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => bail!("CSV output is not UTF-8: {e}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_for_people() {
-        assert_eq!(num(0.330_808), "0.3308");
-        assert_eq!(num(40.0), "40");
-        assert_eq!(num(-0.000_01), "0");
-        assert_eq!(num(-5.0 / 7.0), "-0.7143");
-    }
+    t
 }

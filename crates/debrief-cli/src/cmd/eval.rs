@@ -1,12 +1,15 @@
 //! `debrief eval`: the parser measured against the corpus.
 
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use debrief::parser::eval::{self, Evaluation, Gold, Score};
 use serde::Serialize;
+
+use crate::output::{Emit, Format, Table, emit, pretty, snake};
 
 /// Measure the parser on a corpus of documents: line-end hyphen decisions, paragraphs and
 /// headings against the gold text (CRS reports), and running headers or footers left in the
@@ -16,8 +19,11 @@ use serde::Serialize;
 /// (default mode), `<id>.layout.txt`, or `<id>.source.txt`, and optionally the gold reading
 /// `gold.congressgov.md`.
 ///
-/// Example: `debrief eval ../shared/corpus --mistakes`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  debrief eval                                 # $DEBRIEF_CORPUS, else ../shared/corpus
+  debrief eval ../shared/corpus --mistakes
+  debrief eval ../shared/corpus --input layout --format json")]
 pub(crate) struct Args {
     /// The corpus folder [default: `$DEBRIEF_CORPUS`, else `../shared/corpus` beside the workspace].
     corpus: Option<PathBuf>,
@@ -25,7 +31,11 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Extraction::Raw)]
     input: Extraction,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(
+        long,
+        value_parser = Format::only(&[Format::Table, Format::Json, Format::Csv, Format::Markdown]),
+        default_value = "table",
+    )]
     format: Format,
     /// List each document's mistakes under the table.
     #[arg(long)]
@@ -40,12 +50,6 @@ enum Extraction {
     Default,
     /// `<id>.layout.txt` (pdftotext -layout).
     Layout,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Table,
-    Json,
 }
 
 /// One document's row.
@@ -128,64 +132,90 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         total.headings.add(r.evaluation.headings);
         total.furniture_left += r.evaluation.furniture_left;
     }
-    match args.format {
-        Format::Json => {
-            let out = serde_json::json!({ "documents": rows, "total": {
-                "hyphens": total.hyphens, "paragraphs": total.paragraphs,
-                "headings": total.headings, "furniture_left": total.furniture_left,
-            }});
-            println!("{}", serde_json::to_string_pretty(&out)?);
-        }
-        Format::Table => print!("{}", table(&rows, &total, args.mistakes)),
-    }
+    let scores = Scores {
+        rows: &rows,
+        total: &total,
+        mistakes: args.mistakes,
+    };
+    emit(args.format, &scores, None)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(rows: &[Row], total: &Evaluation, mistakes: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<18} {:<10} {:>6}  {:>20}  {:>20}  {:>18}  {:>9}",
-        "document", "style", "blocks", "hyphens", "paragraphs", "headings", "furniture"
-    );
-    for r in rows {
-        let e = &r.evaluation;
-        let _ = writeln!(
-            out,
-            "{:<18} {:<10} {:>6}  {:>20}  {:>20}  {:>18}  {:>9}",
-            r.id,
-            format!("{:?}", r.style).to_lowercase(),
-            r.blocks,
-            pct(e.hyphens),
-            pct(e.paragraphs),
-            pct(e.headings),
-            e.furniture_left
-        );
+/// The scores of every document and their total.
+struct Scores<'a> {
+    rows: &'a [Row],
+    total: &'a Evaluation,
+    mistakes: bool,
+}
+
+impl Emit for Scores<'_> {
+    fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        let t = self.total;
+        pretty(
+            w,
+            &serde_json::json!({ "documents": self.rows, "total": {
+                "hyphens": t.hyphens, "paragraphs": t.paragraphs,
+                "headings": t.headings, "furniture_left": t.furniture_left,
+            }}),
+        )
     }
-    let _ = writeln!(
-        out,
-        "{:<18} {:<10} {:>6}  {:>20}  {:>20}  {:>18}  {:>9}",
-        "TOTAL",
-        "",
-        rows.iter().map(|r| r.blocks).sum::<usize>(),
-        pct(total.hyphens),
-        pct(total.paragraphs),
-        pct(total.headings),
-        total.furniture_left
-    );
-    if mistakes {
-        for r in rows {
-            if r.evaluation.mistakes.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n== {}", r.id);
-            for m in &r.evaluation.mistakes {
-                let _ = writeln!(
-                    out,
-                    "  {:?} @{}: expected {:?} found {:?}",
-                    m.kind, m.span.start, m.expected, m.found
-                );
-            }
+
+    fn table(&self) -> anyhow::Result<Table> {
+        let mut t = Table::new(&[
+            "document",
+            "style",
+            "blocks",
+            "hyphens",
+            "paragraphs",
+            "headings",
+            "furniture",
+        ]);
+        let mut row = |id: &str, style: &str, blocks: usize, e: &Evaluation| {
+            t.row(vec![
+                id.to_owned(),
+                style.to_owned(),
+                blocks.to_string(),
+                pct(e.hyphens),
+                pct(e.paragraphs),
+                pct(e.headings),
+                e.furniture_left.to_string(),
+            ]);
+        };
+        for r in self.rows {
+            row(&r.id, &snake(&r.style), r.blocks, &r.evaluation);
+        }
+        row(
+            "TOTAL",
+            "",
+            self.rows.iter().map(|r| r.blocks).sum(),
+            self.total,
+        );
+        Ok(t)
+    }
+
+    fn table_text(&self) -> anyhow::Result<String> {
+        let mut out = self.table()?.to_text();
+        if self.mistakes {
+            out.push_str(&mistakes(self.rows));
+        }
+        Ok(out)
+    }
+}
+
+/// Each document's mistakes, for `--mistakes`.
+fn mistakes(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        if r.evaluation.mistakes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n== {}", r.id);
+        for m in &r.evaluation.mistakes {
+            let _ = writeln!(
+                out,
+                "  {:?} @{}: expected {:?} found {:?}",
+                m.kind, m.span.start, m.expected, m.found
+            );
         }
     }
     out

@@ -1,17 +1,25 @@
 //! `debrief quantities`: the numbers a brief gives, with units, bounds and what they measure.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use crate::output::{Format, ListArgs, Locator, Table, number, print_json, snake};
+use debrief::model::Quantity;
+
+use crate::input::BriefArgs;
+use crate::output::{Emit, Format, LISTING, Locator, Table, emit, lines, number, pretty, snake};
 
 /// List the quantities of a brief (counts, money, percentages, lengths, durations, fractions,
 /// vague amounts) and, after them, its dates and fiscal years.
-///
-/// Example: `debrief quantities report.txt --format csv --no-dates`
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  debrief quantities                           # the bundled seed brief
+  debrief quantities report.txt --format csv --no-dates")]
 pub(crate) struct Args {
     #[command(flatten)]
-    list: ListArgs,
+    brief: BriefArgs,
+    /// Output format.
+    #[arg(long, value_parser = Format::only(LISTING), default_value = "table")]
+    format: Format,
     /// Leave out dates, years and fiscal years.
     #[arg(long)]
     no_dates: bool,
@@ -27,54 +35,66 @@ fn range_value(value: Option<f64>, upper: Option<f64>, magnitude: Option<f64>) -
     }
 }
 
+struct Listing<'a> {
+    text: &'a str,
+    shown: Vec<&'a Quantity>,
+}
+
+impl Emit for Listing<'_> {
+    fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        pretty(w, &self.shown)
+    }
+
+    fn write_jsonl(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        lines(w, &self.shown)
+    }
+
+    fn table(&self) -> anyhow::Result<Table> {
+        let at = Locator::new(self.text);
+        let mut table = Table::new(&[
+            "at",
+            "text",
+            "kind",
+            "value",
+            "unit",
+            "bound",
+            "qualifier",
+            "measures",
+        ])
+        .or_else("no quantities found");
+        for q in &self.shown {
+            let value = match (&q.date, q.value, q.upper, q.magnitude) {
+                (Some(date), ..) => date.clone(),
+                (None, value, upper, magnitude) => range_value(value, upper, magnitude),
+            };
+            table.row(vec![
+                at.at(q.span),
+                q.text.clone(),
+                snake(&q.kind),
+                value,
+                q.unit.clone().unwrap_or_default(),
+                snake(&q.bound),
+                q.qualifier
+                    .as_ref()
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
+                q.measures.clone().unwrap_or_default(),
+            ]);
+        }
+        Ok(table)
+    }
+}
+
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (text, brief) = args.list.brief()?;
+    let (text, brief) = args.brief.extract()?;
     // Amounts first, then dates: dates and fiscal years are kept apart from counts.
     let (dates, amounts): (Vec<_>, Vec<_>) =
         brief.quantities.iter().partition(|q| q.kind.is_temporal());
-    let shown: Vec<&debrief::model::Quantity> = if args.no_dates {
+    let shown = if args.no_dates {
         amounts
     } else {
         amounts.into_iter().chain(dates).collect()
     };
-    if args.list.format == Format::Json {
-        print_json(&shown)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let at = Locator::new(&text);
-    let mut table = Table::new(&[
-        "at",
-        "text",
-        "kind",
-        "value",
-        "unit",
-        "bound",
-        "qualifier",
-        "measures",
-    ]);
-    for q in shown {
-        let value = match (&q.date, q.value, q.upper, q.magnitude) {
-            (Some(date), ..) => date.clone(),
-            (None, value, upper, magnitude) => range_value(value, upper, magnitude),
-        };
-        table.row(vec![
-            at.at(q.span),
-            q.text.clone(),
-            snake(&q.kind),
-            value,
-            q.unit.clone().unwrap_or_default(),
-            snake(&q.bound),
-            q.qualifier
-                .as_ref()
-                .map(|p| p.text.clone())
-                .unwrap_or_default(),
-            q.measures.clone().unwrap_or_default(),
-        ]);
-    }
-    if table.is_empty() && args.list.format == Format::Table {
-        println!("no quantities found");
-        return Ok(ExitCode::SUCCESS);
-    }
-    table.print(args.list.format)?;
+    emit(args.format, &Listing { text: &text, shown }, None)?;
     Ok(ExitCode::SUCCESS)
 }
