@@ -61,7 +61,11 @@ fn parse_json_is_one_line_when_piped_and_indented_on_request() {
     let pretty = debrief(&[&args[..], &["--pretty"]].concat());
     assert!(piped.status.success() && pretty.status.success());
     // The test's stdout is a pipe: one line of JSON and its newline.
-    assert_eq!(piped.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+    assert_eq!(
+        piped.stdout.split(|&b| b == b'\n').count(),
+        2,
+        "one line and its newline"
+    );
     assert!(pretty.stdout.starts_with(b"{\n  \"style\""));
     let a: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
     let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();

@@ -109,6 +109,9 @@ pub(crate) fn has_words(s: &str, n: usize) -> bool {
 /// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
 /// section number, not ending like a sentence or a clause, not ending on a function word.
 pub(crate) fn heading_like(s: &str) -> bool {
+    // Searchers built once (building one per call cost more than the search).
+    static ADDRESSES: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memmem::Finder::new("http"), memmem::Finder::new("www.")]);
     // The cheapest tests first (each one alone can say no).
     let s = s.trim();
     if s.is_empty() || s.len() > 150 {
@@ -121,9 +124,6 @@ pub(crate) fn heading_like(s: &str) -> bool {
     if has_words(s, 17) || ends_on_function_word(s) {
         return false;
     }
-    // Searchers built once (building one per call cost more than the search).
-    static ADDRESSES: LazyLock<[memmem::Finder<'static>; 2]> =
-        LazyLock::new(|| [memmem::Finder::new("http"), memmem::Finder::new("www.")]);
     if ADDRESSES.iter().any(|f| f.find(s.as_bytes()).is_some()) {
         return false;
     }
