@@ -166,12 +166,7 @@ fn assessed(catalog: &Catalog) -> String {
     let report = assess(catalog, &AssessOptions::default());
     let mut out = format!("loaded: {} indicator(s)\n", report.indicators.len());
     for i in &report.indicators {
-        let _ = writeln!(
-            out,
-            "{}: {}",
-            i.id,
-            serde_json::to_value(&i.status).unwrap()
-        );
+        let _ = writeln!(out, "{}: {}", i.id, serde_json::to_value(i.status).unwrap());
     }
     out
 }
@@ -213,9 +208,12 @@ fn every_malformed_input_gives_its_exact_outcome() {
 #[test]
 fn every_error_has_a_position() {
     for path in fixtures() {
-        if load(&path).positioned_error == Some(false) {
-            panic!("{}: the error has no position", name(&path));
-        }
+        assert_ne!(
+            load(&path).positioned_error,
+            Some(false),
+            "{}: the error has no position",
+            name(&path)
+        );
     }
 }
 
