@@ -9,6 +9,17 @@ use std::fmt;
 use crate::{BlockKind, Document, Span};
 
 /// One of the promises a [`Document`] makes about its input (see `docs/FORMAT.md`).
+///
+/// ```
+/// use debrief_parser::check::{verify, Invariant};
+/// use debrief_parser::{Block, BlockKind, Document, InputStyle, Span};
+/// let src = "Two blocks";
+/// let doc = Document::new(src, InputStyle::BlankLines, vec![
+///     Block::verbatim(BlockKind::Paragraph, &src[..5], Span::new(0, 5)),
+///     Block::verbatim(BlockKind::Paragraph, &src[2..], Span::new(2, 10)),
+/// ], vec![], vec![]);
+/// assert_eq!(verify(src, &doc).unwrap_err().invariant, Invariant::BlocksDisjoint);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Invariant {
