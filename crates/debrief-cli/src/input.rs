@@ -75,11 +75,15 @@ impl Input {
     /// The input as text; with `lossy`, invalid UTF-8 becomes U+FFFD (which the parser reports
     /// as a diagnostic) instead of an error.
     pub(crate) fn into_text(self, lossy: bool) -> anyhow::Result<(String, String)> {
+        // The bytes become the text without a copy when they are valid UTF-8 (a copy of a
+        // 10 MB brief would add its size to the peak memory of a parse).
         if lossy {
-            let text = String::from_utf8_lossy(&self.bytes).into_owned();
+            let text = String::from_utf8(self.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             return Ok((self.name, text));
         }
-        let text = self.text()?.to_owned();
+        self.text()?;
+        let text = String::from_utf8(self.bytes).context("invalid UTF-8")?;
         Ok((self.name, text))
     }
 }

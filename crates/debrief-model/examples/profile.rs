@@ -8,13 +8,23 @@
 //! ```
 #![allow(
     clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::exit,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::cast_precision_loss
 )]
 
 fn main() {
-    let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("a corpus directory"));
+    // The corpus directory: the first argument, else `$DEBRIEF_CORPUS`.
+    let Some(dir) = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("DEBRIEF_CORPUS").ok())
+        .map(std::path::PathBuf::from)
+    else {
+        eprintln!("usage: profile CORPUS_DIR [iterations]  (or set DEBRIEF_CORPUS)");
+        std::process::exit(2);
+    };
     let mut docs = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
     entries.sort_by_key(std::fs::DirEntry::file_name);
