@@ -116,13 +116,23 @@ fn libraries_have_no_cli_only_dependencies() {
 #[test]
 fn every_crate_forbids_unsafe_code() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let roots = [
+    let mut roots: Vec<String> = [
         "src/lib.rs",
         "crates/debrief-parser/src/lib.rs",
         "crates/debrief-model/src/lib.rs",
         "crates/debrief-metrics/src/lib.rs",
         "crates/debrief-cli/src/main.rs",
-    ];
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    // The fuzz targets (their own workspace, built with nightly) too.
+    let targets = std::fs::read_dir(format!("{root}/fuzz/fuzz_targets")).expect("fuzz targets");
+    let before = roots.len();
+    roots.extend(targets.map(|e| {
+        let name = e.expect("readable entry").file_name();
+        format!("fuzz/fuzz_targets/{}", name.to_string_lossy())
+    }));
+    assert_eq!(roots.len() - before, 5, "five fuzz targets");
     for file in roots {
         let text = std::fs::read_to_string(format!("{root}/{file}")).expect("crate root readable");
         assert!(
@@ -130,4 +140,38 @@ fn every_crate_forbids_unsafe_code() {
             "{file} lacks #![forbid(unsafe_code)]"
         );
     }
+}
+
+/// Every `file::test` the invariants table of `docs/ARCHITECTURE.md` names exists (a test
+/// function of that name in that file), and every fuzz target it names is a file.
+#[test]
+fn invariants_name_real_tests() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/docs/ARCHITECTURE.md")).expect("docs");
+    let section = doc
+        .split("## Invariants")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("an Invariants section");
+    let mut named = 0;
+    for code in section.split('`').skip(1).step_by(2) {
+        if let Some((file, test)) = code.split_once("::") {
+            if !std::path::Path::new(&format!("{root}/{file}")).is_file() {
+                continue; // a Rust path such as `debrief_parser::check::verify`
+            }
+            let text = std::fs::read_to_string(format!("{root}/{file}")).expect("readable");
+            assert!(
+                text.contains(&format!("fn {test}(")),
+                "docs/ARCHITECTURE.md names {file}::{test}, which does not exist"
+            );
+            named += 1;
+        } else if code.starts_with("fuzz/fuzz_targets/") {
+            assert!(
+                std::path::Path::new(&format!("{root}/{code}")).is_file(),
+                "docs/ARCHITECTURE.md names {code}, which does not exist"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 30, "the table names {named} tests and targets");
 }

@@ -82,6 +82,29 @@ fn field_spans(text: &str, start: usize) -> Vec<Span> {
     }
 }
 
+/// The first field of `spans` that opens a quote and never closes it (the `csv` reader takes
+/// the rest of the file into such a field without complaint, which could swallow rows).
+fn unclosed_quote(text: &str, spans: &[Span]) -> Option<Span> {
+    spans.iter().copied().find(|s| {
+        let field = text.as_bytes().get(s.start..s.end).unwrap_or_default();
+        let Some((b'"', inner)) = field.split_first() else {
+            return false;
+        };
+        let mut i = 0;
+        while i < inner.len() {
+            if inner[i] == b'"' {
+                if inner.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                return false;
+            }
+            i += 1;
+        }
+        true
+    })
+}
+
 /// Where the columns are: the three required, the two optional, and the dimensions.
 struct Columns {
     indicator: usize,
@@ -100,10 +123,15 @@ impl Columns {
         let (Some(ci), Some(cp), Some(cv)) =
             (column("indicator"), column("period"), column("value"))
         else {
+            let found = headers.iter().collect::<Vec<_>>().join(",");
+            let found = if found.trim().is_empty() {
+                "no header (an empty file)".to_owned()
+            } else {
+                format!("`{found}`")
+            };
             return Err(csv_error(
                 format!(
-                    "expected a header with the columns indicator, period and value; found {}",
-                    headers.iter().collect::<Vec<_>>().join(",")
+                    "expected a header with the columns indicator, period and value; found {found}"
                 ),
                 header_spans
                     .first()
@@ -194,6 +222,12 @@ impl Catalog {
                 (p.line(), usize::try_from(p.byte()).unwrap_or(0) + bom)
             });
             let spans = field_spans(text, start);
+            if let Some(open) = unclosed_quote(text, &spans) {
+                return Err(csv_error(
+                    "expected a closing `\"` for the quoted field that starts here; found the end of the file",
+                    Some(Span::new(open.start, open.start + 1)),
+                ));
+            }
             let at = |c: usize| spans.get(c).copied();
             let id = &row[ci];
             let Some(&k) = index.get(id) else {
@@ -331,7 +365,7 @@ mod tests {
         );
         assert_eq!(
             err("period,value\n"),
-            "o.csv:1:1: expected a header with the columns indicator, period and value; found period,value"
+            "o.csv:1:1: expected a header with the columns indicator, period and value; found `period,value`"
         );
         assert_eq!(
             err("indicator,period,value\na,2015,NaN\n"),

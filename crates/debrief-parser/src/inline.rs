@@ -363,7 +363,8 @@ fn word<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>)
 fn chars<'a>(ctx: &mut Ctx<'a, '_>, b: &mut TextBuilder<'a>, range: Range<usize>) {
     let src = ctx.src;
     let w = &src[range.clone()];
-    if w.is_ascii() || !ctx.repairs.characters {
+    // ASCII needs no repair unless it holds a control character (`\0`, BEL, ESC: noise).
+    if !ctx.repairs.characters || w.bytes().all(|b| b.is_ascii() && b > b' ' && b != 0x7F) {
         b.verbatim(range);
         return;
     }

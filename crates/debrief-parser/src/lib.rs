@@ -12,10 +12,14 @@
 //!
 //! Parsing a `&str` never fails; it returns a document plus [`Diagnostic`]s. Parsing bytes fails
 //! only on invalid UTF-8 (see [`parse_bytes`]).
+//!
+//! [`check::verify`] checks that a document keeps every promise `docs/FORMAT.md` makes about its
+//! input (spans, nothing lost, source maps); the tests and the fuzz targets call it.
 
 #![forbid(unsafe_code)]
 
 mod blocks;
+pub mod check;
 mod dehyphen;
 mod document;
 mod error;
