@@ -214,7 +214,78 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief.quantities = pass.quantities;
     brief.actors = pass.actors.list;
     brief.programs = pass.programs.list;
+    resolve_the_administration(&mut brief);
     brief
+}
+
+/// The gazetteer's id of the generic "the Administration" (also "executive branch").
+const GENERIC_ADMINISTRATION: &str = "administration";
+
+/// Resolves each generic "the Administration" to the named administration mentioned last
+/// before it ("the Obama Administration … The Administration and Congress should …"), in the
+/// brief's actors and in the recommendations' actors. A mention with no named administration
+/// before it stays generic (a brief may speak of the sitting administration without naming it).
+///
+/// A named administration is an office found by the "X Administration" pattern: its name ends
+/// in " Administration" and its id is the slug of that name (agencies called "… Administration"
+/// are agencies in the gazetteer, with ids of their own, and are not candidates).
+fn resolve_the_administration(brief: &mut Brief) {
+    let named = |a: &Actor| {
+        a.kind == ActorKind::Office
+            && a.id != GENERIC_ADMINISTRATION
+            && a.id.ends_with("-administration")
+            && a.name.ends_with(" Administration")
+    };
+    // (start of the mention, index of the actor), in reading order.
+    let mut named_at: Vec<(usize, usize)> = brief
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| named(a))
+        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    if named_at.is_empty() {
+        return;
+    }
+    named_at.sort_unstable();
+    let before = |at: usize| {
+        let n = named_at.partition_point(|&(start, _)| start < at);
+        n.checked_sub(1).map(|k| named_at[k].1)
+    };
+    for rec in &mut brief.recommendations {
+        for actor in &mut rec.actors {
+            if actor.id == GENERIC_ADMINISTRATION
+                && let Some(i) = before(actor.span.start)
+            {
+                actor.id.clone_from(&brief.actors[i].id);
+                actor.name.clone_from(&brief.actors[i].name);
+            }
+        }
+    }
+    let Some(generic) = brief
+        .actors
+        .iter()
+        .position(|a| a.id == GENERIC_ADMINISTRATION)
+    else {
+        return;
+    };
+    let mentions = std::mem::take(&mut brief.actors[generic].mentions);
+    let mut kept = Vec::new();
+    for mention in mentions {
+        match before(mention.span.start) {
+            Some(i) => {
+                let list = &mut brief.actors[i].mentions;
+                let at = list.partition_point(|m| m.span.start < mention.span.start);
+                list.insert(at, mention);
+            }
+            None => kept.push(mention),
+        }
+    }
+    if kept.is_empty() {
+        brief.actors.remove(generic);
+    } else {
+        brief.actors[generic].mentions = kept;
+    }
 }
 
 /// What the first pass finds: each block's sentences, the input spans of all the sentences
@@ -704,5 +775,42 @@ impl Defined {
         }
         let surfaces: Vec<&str> = self.terms.iter().map(|t| t.surface.as_str()).collect();
         WordAutomaton::for_one_text(&surfaces)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor_ids(text: &str) -> (Vec<Vec<String>>, Vec<String>) {
+        let doc = debrief_parser::parse(text);
+        let brief = extract(&doc);
+        let recs = brief
+            .recommendations
+            .iter()
+            .map(|r| r.actors.iter().map(|a| a.id.clone()).collect())
+            .collect();
+        let actors = brief.actors.iter().map(|a| a.id.clone()).collect();
+        (recs, actors)
+    }
+
+    #[test]
+    fn the_administration_is_the_one_named_last_before_it() {
+        let text = "The Bush Administration started the program. The Obama Administration \
+                    expanded it.\n\nThe Administration and Congress should fund the program \
+                    through 2030.\n";
+        let (recs, actors) = actor_ids(text);
+        assert_eq!(recs, [["obama-administration", "congress"]]);
+        assert!(actors.contains(&"bush-administration".to_owned()));
+        assert!(!actors.contains(&"administration".to_owned()), "{actors:?}");
+    }
+
+    #[test]
+    fn the_administration_with_none_named_before_it_stays_generic() {
+        let text = "The Administration should fund the program through 2030. The Obama \
+                    Administration expanded it.\n";
+        let (recs, actors) = actor_ids(text);
+        assert_eq!(recs, [["administration"]]);
+        assert!(actors.contains(&"administration".to_owned()));
     }
 }

@@ -43,7 +43,8 @@ fn three_explicit_recommendations_with_titles_and_actors() {
         ),
         (
             "Continue modernization of the southwest border",
-            &["the Administration", "Congress"],
+            // "The Administration" here is the Obama Administration named above it.
+            &["Obama Administration", "Congress"],
         ),
         (
             "foster U.S.–Mexico bilateral border security and immigration accords",

@@ -17,7 +17,10 @@ fn wrap(text: &str, indent: usize) -> String {
     let mut column = indent;
     for word in text.split_whitespace() {
         let w = word.chars().count();
-        if column > indent && column + 1 + w > WIDTH {
+        // A list separator stays at the end of its line (it may reach two columns past the
+        // width) rather than open the next one.
+        let separator = word == "·";
+        if column > indent && column + 1 + w > WIDTH && !separator {
             out.push('\n');
             out.extend(std::iter::repeat_n(' ', indent));
             column = indent;
@@ -494,6 +497,12 @@ mod tests {
             assert!(line.chars().count() + 4 <= WIDTH, "{line}");
         }
         assert!(wrapped.lines().nth(1).unwrap().starts_with("    word"));
+        let list = ["name"; 40].join(" · ");
+        let wrapped = wrap(&list, 2);
+        assert!(wrapped.lines().count() > 1);
+        for line in wrapped.lines() {
+            assert!(!line.trim_start().starts_with('·'), "{line}");
+        }
         assert_eq!(cut("abcdef", 4), "abc…");
         assert_eq!(cut("one two, three", 12), "one two…");
         assert_eq!(cut("one two. Three four", 12), "one two…");
