@@ -175,3 +175,43 @@ fn invariants_name_real_tests() {
     }
     assert!(named >= 30, "the table names {named} tests and targets");
 }
+
+/// No nom type in a public API: no line of the library crates' sources that declares a public
+/// item (`pub` without a restriction) or re-exports one mentions `nom::` or nom's `IResult`.
+/// Items declared `pub` inside private modules are caught too: the check errs on the strict side.
+#[test]
+fn no_nom_type_in_a_public_signature() {
+    fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("readable source folder") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for krate in ["debrief-parser", "debrief-model", "debrief-metrics"] {
+        walk(&root.join("crates").join(krate).join("src"), &mut files);
+    }
+    walk(&root.join("src"), &mut files);
+    assert!(files.len() > 10, "the library sources were found");
+    let mut offenders = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_start();
+            let public = line.starts_with("pub ") || line.starts_with("pub use");
+            if public && (line.contains("nom::") || line.contains("IResult")) {
+                offenders.push(format!("{}:{}: {line}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "nom in a public item:\n{}",
+        offenders.join("\n")
+    );
+}
