@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const SEED: &str = include_str!("../examples/data/border-security-brief.txt");
+const SEED: &str = debrief::seed::BRIEF;
 const TARGET: usize = 10 * 1024 * 1024;
 
 fn corpus_text() -> String {

@@ -10,14 +10,12 @@
 use debrief::metrics::{AssessOptions, Catalog, Date};
 use debrief::parser::LineIndex;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/");
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let text = std::fs::read_to_string(format!("{DATA}border-security-brief.txt"))?;
-    let toml = std::fs::read_to_string(format!("{DATA}border-security-catalog.toml"))?;
-    let csv = std::fs::read_to_string(format!("{DATA}border-security-observations.csv"))?;
-    let mut catalog = Catalog::from_toml(&toml)?;
-    catalog.load_observations_csv(&csv)?;
+    // The bundled seed: the brief, its example catalog and observations
+    // (examples/data/border-security-*).
+    let text = debrief::seed::BRIEF;
+    let mut catalog = Catalog::from_toml(debrief::seed::CATALOG)?;
+    catalog.load_observations_csv(debrief::seed::OBSERVATIONS)?;
 
     let options = debrief::Options {
         assess: AssessOptions {
@@ -25,8 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
         ..debrief::Options::default()
     };
-    let report = debrief::analyze_with(&text, Some(&catalog), &options);
-    let lines = LineIndex::new(&text);
+    let report = debrief::analyze_with(text, Some(&catalog), &options);
+    let lines = LineIndex::new(text);
 
     let card = report.scorecard.as_ref().ok_or("a catalog was given")?;
     println!(
@@ -35,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         card.as_of.map(|d| d.to_string()).unwrap_or_default()
     );
     for row in &card.rows {
-        let (line, _) = lines.line_col(&text, row.sentence.start);
+        let (line, _) = lines.line_col(text, row.sentence.start);
         let status = if row.summary.indicators.is_empty() {
             "not measured".to_owned()
         } else {

@@ -11,14 +11,12 @@ use debrief::model::RecommendationKind;
 use debrief::parser::LineIndex;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/border-security-brief.txt"
-        )
-        .to_owned()
-    });
-    let text = std::fs::read_to_string(&path)?;
+    // A brief of your own, else the bundled seed brief (libraries never read files: the
+    // caller does, then hands over the text).
+    let text = match std::env::args().nth(1) {
+        Some(path) => std::fs::read_to_string(path)?,
+        None => debrief::seed::BRIEF.to_owned(),
+    };
     let doc = debrief::parser::parse(&text);
     let brief = debrief::model::extract(&doc);
     let lines = LineIndex::new(&text);

@@ -9,15 +9,18 @@
 use debrief::parser::{ArtifactKind, BlockKind, LineIndex};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/border-security-brief.txt"
-        )
-        .to_owned()
-    });
-    // Libraries never read files: the caller does, then hands over the text.
-    let text = std::fs::read_to_string(&path)?;
+    // A brief of your own, else the bundled seed brief (libraries never read files: the
+    // caller does, then hands over the text).
+    let (path, text) = match std::env::args().nth(1) {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)?;
+            (path, text)
+        }
+        None => (
+            debrief::seed::BRIEF_NAME.to_owned(),
+            debrief::seed::BRIEF.to_owned(),
+        ),
+    };
     let doc = debrief::parser::parse(&text);
     let lines = LineIndex::new(&text);
 

@@ -32,6 +32,7 @@
 
 mod report;
 mod scorecard;
+pub mod seed;
 mod suggest;
 
 pub use debrief_metrics as metrics;

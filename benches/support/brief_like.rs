@@ -17,7 +17,7 @@
 use std::fmt::Write as _;
 
 /// The seed brief.
-pub(crate) const SEED: &str = include_str!("../../examples/data/border-security-brief.txt");
+pub(crate) const SEED: &str = debrief::seed::BRIEF;
 
 /// Body lines per page.
 const PAGE_LINES: usize = 50;

@@ -8,27 +8,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use debrief::metrics::{Catalog, Date};
+// The seed brief and its example catalog and observations, used when no file is given.
 use debrief::parser::{InputStyle, Lexicon, ParseOptions, Repairs};
+use debrief::seed;
 
 use crate::diagnostic;
-
-/// The seed brief bundled with the binary, analysed when no file is given.
-pub(crate) const SEED_NAME: &str = "examples/data/border-security-brief.txt";
-pub(crate) const SEED: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/data/border-security-brief.txt"
-));
-/// The seed brief's example catalog and observations, bundled with it.
-const SEED_CATALOG_NAME: &str = "examples/data/border-security-catalog.toml";
-const SEED_CATALOG: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/data/border-security-catalog.toml"
-));
-const SEED_OBSERVATIONS_NAME: &str = "examples/data/border-security-observations.csv";
-const SEED_OBSERVATIONS: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/data/border-security-observations.csv"
-));
 
 /// A file read into memory, with the name to show in messages.
 pub(crate) struct Input {
@@ -41,8 +25,8 @@ impl Input {
     pub(crate) fn read(path: Option<&Path>) -> anyhow::Result<Self> {
         match path {
             None => Ok(Input {
-                name: SEED_NAME.to_owned(),
-                bytes: SEED.as_bytes().to_vec(),
+                name: seed::BRIEF_NAME.to_owned(),
+                bytes: seed::BRIEF.as_bytes().to_vec(),
             }),
             Some(p) if p.as_os_str() == "-" => {
                 let mut bytes = Vec::new();
@@ -251,12 +235,12 @@ impl CatalogArgs {
         match &self.catalog {
             Some(path) => load_catalog(path, &self.observations).map(Some),
             None if seed => {
-                let mut catalog = Catalog::from_toml(SEED_CATALOG)
-                    .map_err(|e| diagnostic::metrics(SEED_CATALOG_NAME, SEED_CATALOG, &e))?;
+                let mut catalog = Catalog::from_toml(seed::CATALOG)
+                    .map_err(|e| diagnostic::metrics(seed::CATALOG_NAME, seed::CATALOG, &e))?;
                 catalog
-                    .load_observations_csv(SEED_OBSERVATIONS)
+                    .load_observations_csv(seed::OBSERVATIONS)
                     .map_err(|e| {
-                        diagnostic::metrics(SEED_OBSERVATIONS_NAME, SEED_OBSERVATIONS, &e)
+                        diagnostic::metrics(seed::OBSERVATIONS_NAME, seed::OBSERVATIONS, &e)
                     })?;
                 Ok(Some(catalog))
             }

@@ -135,51 +135,53 @@ fn long_form(before: &str, short: &str) -> Option<usize> {
     }
     let window = &before[window_start..];
     let start = if window.is_ascii() {
-        // The same walk over bytes, without collecting the characters (most windows are ASCII).
+        // Over bytes, without collecting the characters (most windows are ASCII).
         let bytes = window.as_bytes();
-        let mut l = bytes.len();
-        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
-            let first = s_idx == 0;
-            loop {
-                if l == 0 {
-                    return None;
-                }
-                l -= 1;
-                let at_word_start = l == 0 || !bytes[l - 1].is_ascii_alphanumeric();
-                if char::from(bytes[l].to_ascii_lowercase()) == *sc && (!first || at_word_start) {
-                    break;
-                }
-            }
-        }
-        l
+        letter_walk(
+            &short_chars,
+            bytes.len(),
+            |i| char::from(bytes[i].to_ascii_lowercase()),
+            |i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric(),
+        )?
     } else {
         let chars: Vec<(usize, char)> = window.char_indices().collect();
-        let mut l = chars.len();
-        for (s_idx, sc) in short_chars.iter().enumerate().rev() {
-            let first = s_idx == 0;
-            loop {
-                if l == 0 {
-                    return None;
-                }
-                l -= 1;
-                let (pos, lc) = chars[l];
-                let at_word_start = pos == 0
-                    || window[..pos]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|p| !p.is_alphanumeric());
-                if lc.to_ascii_lowercase() == *sc && (!first || at_word_start) {
-                    break;
-                }
-            }
-        }
-        chars[l].0
+        let i = letter_walk(
+            &short_chars,
+            chars.len(),
+            |i| chars[i].1.to_ascii_lowercase(),
+            |i| i == 0 || !chars[i - 1].1.is_alphanumeric(),
+        )?;
+        chars[i].0
     };
     let long = &window[start..];
     if long.chars().count() <= short.chars().count() || long.split_whitespace().count() < 2 {
         return None;
     }
     Some(window_start + start)
+}
+
+/// The Schwartz–Hearst letter walk over a window of `len` characters: from the window's end
+/// backwards, each character of the short form (its last first) is found in turn, the first one
+/// at a word start. `letter(i)` is the window's `i`-th character lower-cased, `word_start(i)`
+/// whether a word starts at it. Returns the index where the long form starts. The closures
+/// let one walk serve both the byte view of an ASCII window and the characters of any other.
+fn letter_walk(
+    short_chars: &[char],
+    len: usize,
+    letter: impl Fn(usize) -> char,
+    word_start: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut l = len;
+    for (s_idx, sc) in short_chars.iter().enumerate().rev() {
+        let first = s_idx == 0;
+        loop {
+            l = l.checked_sub(1)?;
+            if letter(l) == *sc && (!first || word_start(l)) {
+                break;
+            }
+        }
+    }
+    Some(l)
 }
 
 #[cfg(test)]
