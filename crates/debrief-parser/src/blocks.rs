@@ -23,6 +23,10 @@ const COLUMN_PERCENTILE: usize = 90;
 const LOCAL_WINDOW: usize = 5;
 /// A line at most this share of the column is short (headings, labels).
 const SHORT: f32 = 0.85;
+/// How far the pieces of a printed line cut by a superscript may exceed the measured column
+/// and still be taken for one line: the font metrics are an estimate (Helvetica's widths for
+/// whatever font the PDF used), off by up to about a tenth on a line.
+const PRINTED_SLACK: f32 = 1.10;
 
 /// A block before its text is built: a run of flow lines.
 #[derive(Debug, Clone, Copy)]
@@ -298,7 +302,7 @@ impl<'s, 'l> Flow<'s, 'l> {
             && superscript[j - 1]
             && self.gap(j) == Gap::None
             && self.printed_before(j - 1, superscript) + 0.56 + self.line(j).vis
-                <= self.width_of(j) * 1.06
+                <= self.width_of(j) * PRINTED_SLACK
             && !self.heading_after_note(j)
     }
 
@@ -312,7 +316,7 @@ impl<'s, 'l> Flow<'s, 'l> {
                 break;
             }
             let with = w + self.line(k - 1).vis + 0.56;
-            if with > self.width_of(k) * 1.06 {
+            if with > self.width_of(k) * PRINTED_SLACK {
                 break;
             }
             w = with;
@@ -332,6 +336,8 @@ impl<'s, 'l> Flow<'s, 'l> {
             && !t.contains(", ")
             && j + 1 < self.idx.len()
             && text::starts_upper(self.text(j + 1))
+            // `(MSP), first established …` defines the words before it: no heading ends there.
+            && !self.text(j + 1).starts_with(['(', '['])
     }
 
     /// Width of line `j` as printed: a line cut by a superscript joins the one before it.
@@ -390,6 +396,10 @@ impl<'s, 'l> Flow<'s, 'l> {
             && text::starts_upper(next)
             && text::heading_like(whole)
             && !text::has_words(whole, 15)
+            // A long heading is set in Title Case; a long line in sentence case that ends
+            // early is the first part of a line cut short (`… memorials outside` /
+            // `Washington, DC.11`).
+            && (!text::has_words(whole, 8) || text::title_case(whole))
             && grammar::list_marker(next).is_none()
             && self.ended_early(last, last + 1)
     }
@@ -562,7 +572,17 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     if flow.continues_printed_line(j) {
         return false;
     }
-    if text::starts_lower(b) {
+    // An enumerated clause after a colon (`… stated the following:` / `(c) Effect of
+    // Designation.—…`) opens a block even out of sequence: a quoted statute starts at `(c)`.
+    if flow.has_layout()
+        && text::ends_clause(a)
+        && grammar::list_marker(b).is_some()
+        && flow.ended_early(j - 1, j)
+    {
+        return true;
+    }
+    // A section sign goes on a citation (`16 U.S.C.` / `§ 1536(n)`); it opens no paragraph.
+    if text::starts_lower(b) || b.starts_with('§') {
         return false;
     }
     // Contents lines (a title and a page number) stand alone.
@@ -593,7 +613,10 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
     // `and Considerations for Congress`); asked only where it decides.
     let heading = || {
         let so_far = &flow.src[flow.line(cur.first).start..flow.line(j - 1).end];
-        block_len <= 2 && text::starts_upper(b) && text::heading_like(so_far)
+        block_len <= 2
+            && text::starts_upper(b)
+            && text::heading_like(so_far)
+            && (!text::has_words(so_far, 8) || text::title_case(so_far))
     };
     match flow.style {
         InputStyle::BlankLines | InputStyle::Layout => {
@@ -619,7 +642,19 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
             if !flow.ended_early(j - 1, j) {
                 return false;
             }
+            // A list item ends where a short line ends early before a capital, with or
+            // without a period (items in a list of names or citations often have none),
+            // unless the line ends on a word that needs more (`demands that` / `Iran
+            // dismantle …`) or is the item's title line (`(a) Comments Due Date` / `The FAA
+            // must receive …`).
+            let item_ends = cur.marker.is_some()
+                && flow.is_short(j - 1)
+                && !(block_len == 1 && text::title_case(a) && !text::has_words(a, 8))
+                && text::starts_upper(b)
+                && !a.ends_with([',', ';', '(', '—', '–'])
+                && !text::ends_on_function_word(a);
             sentence
+                || item_ends
                 || (flow.is_short(j - 1) && heading())
                 || flow.heading_line(j - 1)
                 || label_line(flow, j - 1, a, b)
@@ -652,7 +687,11 @@ pub(crate) fn is_caption_start(line: &str) -> bool {
 /// rather than part of a sentence: at most half a column wide, not ending on a comma or a
 /// function word, followed by a line opening with a capital.
 fn label_line(flow: &Flow<'_, '_>, j: usize, a: &str, b: &str) -> bool {
-    flow.visual_width(j) <= flow.width_of(j) * 0.5
+    // A line cut by a superscript mid-sentence (`Transportation. The 117th` / `Congress’s …`)
+    // is short because pdftotext ended it there, not because it is a label.
+    let cut_mid_sentence = flow.ends_with_superscript(j) && !text::ends_sentence(a);
+    !cut_mid_sentence
+        && flow.visual_width(j) <= flow.width_of(j) * 0.5
         && text::starts_upper(b)
         && !a.ends_with([',', ';', '('])
         && !text::ends_on_function_word(a)
@@ -664,11 +703,16 @@ mod tests {
     use crate::lines;
 
     fn blocks(src: &str, style: InputStyle) -> Vec<String> {
+        blocks_with_notes(src, style, &[])
+    }
+
+    /// The blocks of `src` in a document whose footnotes are labelled `labels`.
+    fn blocks_with_notes(src: &str, style: InputStyle, labels: &[u32]) -> Vec<String> {
         let l = lines::scan(src);
         let idx: Vec<usize> = (0..l.lines.len()).collect();
         let widths = column_widths(src, &l.lines, &idx, l.pages);
         let contents = contents_lines(src, &l.lines, &idx);
-        let flow = Flow::new(src, &l.lines, idx, widths, style, &[], contents);
+        let flow = Flow::new(src, &l.lines, idx, widths, style, labels, contents);
         assemble(&flow)
             .iter()
             .map(|p| {
@@ -732,5 +776,42 @@ mod tests {
                 "■■ Continue the work."
             ]
         );
+    }
+    #[test]
+    fn list_items_without_periods_end_at_a_short_line() {
+        let src = "The sites that the law names are listed here, one to a line, by state:\n• Alpha Field National Site in Dayton, OH, which recognizes the historic role\nof this city park in the development of the game (P.L. 1-23)\n• Beta Ballpark National Site in Tampa, FL, where the first game was played\nin the first integrated game of the league (P.L. 4-56)\nOther kinds of partnerships between the agencies have also been set up. For\nexample, a law let a private group build a memorial on federal land in the\nstate.\n";
+        let b = blocks(src, InputStyle::Raw);
+        assert_eq!(b.len(), 4, "{b:#?}");
+        assert!(b[2].ends_with("(P.L. 4-56)"), "{b:#?}");
+        assert!(b[3].starts_with("Other kinds of partnerships"), "{b:#?}");
+    }
+
+    #[test]
+    fn an_enumerated_clause_after_a_colon_opens_a_block() {
+        let src = "Legislation that designates these memorials often says so in plain words, and\nthe statute that designated one memorial in a western state read in part as\nfollows, in its own words:\n(c) Effect of Designation.—The memorial designated by this section is not a\nunit of the park system, and no federal funds shall be used for it at all.\n";
+        let b = blocks(src, InputStyle::Raw);
+        assert_eq!(b.len(), 2, "{b:#?}");
+        assert!(b[1].starts_with("(c) Effect of Designation."), "{b:#?}");
+    }
+
+    #[test]
+    fn a_section_sign_continues_a_citation() {
+        let src = "The government argued in its brief that the cases could be heard only in the\ncourts of appeals of the circuits where the parties sit under 16 U.S.C.\n§ 1536(n). The brief did not take a position on which circuit would be the\nright one for the cases that were filed in the district courts this year.\n";
+        assert_eq!(blocks(src, InputStyle::Raw).len(), 1);
+    }
+
+    #[test]
+    fn a_defined_acronym_after_a_footnote_is_no_heading() {
+        let src = "The agency runs several programs to keep a fleet of ships that are owned by\nprivate firms, and the firms must make them available upon request by the\nSecretary in times of war or emergency.3\nUnder the Security Program\n(SP), first set up by an act of Congress, up to sixty cargo ships in foreign\ncommerce are eligible to receive a stipend from the agency every year.\n";
+        let b = blocks_with_notes(src, InputStyle::Raw, &[3]);
+        assert_eq!(b.len(), 1, "{b:#?}");
+    }
+
+    #[test]
+    fn a_long_line_in_sentence_case_is_no_heading() {
+        let src = "Memorials Outside the Capital\nNo single law or set of rules governs the building of memorials outside\nthe capital city.4 While many such works are built without federal help,\nCongress has also set up or recognized a great many memorials all over the\ncountry, and the executive branch has designated some of them as well.\n";
+        let b = blocks_with_notes(src, InputStyle::Raw, &[4]);
+        assert_eq!(b.len(), 2, "{b:#?}");
+        assert!(b[1].starts_with("No single law"), "{b:#?}");
     }
 }

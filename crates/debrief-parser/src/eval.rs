@@ -606,16 +606,28 @@ fn furniture_lines(src: &str) -> Vec<Span> {
             let has_letters = t.chars().any(char::is_alphabetic);
             // The first page's title block (below its first line) is not a running header.
             let title_block = page_no == 0 && i > 0 && i + 1 < edges(p).len();
+            let recurs = |k: &str| counts.get(k).is_some_and(|&c| c >= need);
             if bare_number
-                || (has_letters
-                    && !title_block
-                    && counts.get(&line_key(t)).is_some_and(|&c| c >= need))
+                || (has_letters && !title_block && recurs(&line_key(t)))
+                || (page_no > 0 && stamped(t, recurs))
             {
                 out.push(Span::new(s, e));
             }
         }
     }
     out
+}
+
+/// Whether `t` is a recurring edge line with words added before its final number (a stamp on
+/// one page: `Congressional Research Service R48903 · VERSION 3 · NEW 6` beside
+/// `Congressional Research Service 5`): some prefix of two words or more, with `#` for the
+/// number, recurs.
+fn stamped(t: &str, recurs: impl Fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 3 || !words[words.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    (2..words.len() - 1).any(|n| recurs(&line_key(&format!("{} #", words[..n].join(" ")))))
 }
 
 /// In a text without form feeds: short lines (eight words or fewer) that, numbers blotted
@@ -707,6 +719,32 @@ mod tests {
         let b = tokens("a c d e");
         assert_eq!(lcs(&a, &b), 3);
         assert_eq!(count_words("border policy; borders", "border"), 1);
+    }
+
+    #[test]
+    fn a_stamped_footer_counts_as_furniture() {
+        let mut src = String::new();
+        for (page, word) in (1..=4).zip(["alpha", "beta", "gamma", "delta"]) {
+            let footer = if page == 4 {
+                "Research Office R1 · NEW 4".to_owned()
+            } else {
+                format!("Research Office {page}")
+            };
+            let _ = write!(src, "Body of {word} here\nMore {word} text\n{footer}\n\x0c");
+        }
+        let found: Vec<&str> = furniture_lines(&src)
+            .iter()
+            .map(|s| &src[s.range()])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Research Office 1",
+                "Research Office 2",
+                "Research Office 3",
+                "Research Office R1 · NEW 4"
+            ]
+        );
     }
 
     #[test]

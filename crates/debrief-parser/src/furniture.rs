@@ -289,6 +289,31 @@ fn text_words(t: &str) -> usize {
     t.split_whitespace().count()
 }
 
+/// Whether `text` is a running line with a stamp added before its page number, as on a
+/// report's last page (`Congressional Research Service R48903 · VERSION 3 · NEW 6` where the
+/// other pages read `Congressional Research Service 5`): it ends with a number, and the words
+/// before some later word — two at least — form a line that `recurs` (given its loose key).
+fn stamped_running_line(text: &str, recurs: impl Fn(u64) -> bool) -> bool {
+    let Some(last) = text.split_whitespace().next_back() else {
+        return false;
+    };
+    if !last.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut words = 0;
+    for (pos, c) in text.char_indices() {
+        if c != ' ' || pos == 0 || text.as_bytes()[pos - 1] == b' ' {
+            continue;
+        }
+        words += 1;
+        let key = Key::of(&text[..pos]);
+        if words >= 2 && !key.loose_empty && recurs(key.loose) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Which lines are furniture, and of what kind (`None` for text). `lines` are all the input's
 /// non-blank lines, `pages` how many pages there are.
 #[allow(clippy::too_many_lines)] // the steps share their tables; split, they would pass six arguments
@@ -379,7 +404,8 @@ pub(crate) fn detect(src: &str, lines: &[Line], pages: u32) -> Vec<Option<Artifa
             return Some(ArtifactKind::Other);
         }
         let recurs = (!key.strict_empty && recurring(strict.get(&key.strict)))
-            || (!key.loose_empty && recurring(loose.get(&key.loose)));
+            || (!key.loose_empty && recurring(loose.get(&key.loose)))
+            || (k <= 2 && !first_page && stamped_running_line(text, |h| recurring(loose.get(&h))));
         // The first page's title often repeats as the running header: keep it there.
         (recurs && !(first_page && top && k > 0)).then_some(if top {
             ArtifactKind::RunningHeader
@@ -456,6 +482,37 @@ mod tests {
         assert_eq!(k[11].1, Some(ArtifactKind::RunningFooter));
         assert_eq!(k[0].1, None);
         assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn a_running_footer_with_a_stamp_is_still_furniture() {
+        let mut src = String::new();
+        for (p, word) in ["One", "Two", "Three", "Four", "Five"].iter().enumerate() {
+            let footer = if p == 4 {
+                format!("Research Office Report R12345 · VERSION 2 · NEW {}", p + 1)
+            } else {
+                format!("Research Office Report {}", p + 1)
+            };
+            let _ = write!(
+                src,
+                "{word} starts the page.\nThe {word} text goes on.\n{footer}\n\x0c"
+            );
+        }
+        let k = kinds(&src);
+        assert_eq!(k[14].0, "Research Office Report R12345 · VERSION 2 · NEW 5");
+        assert_eq!(k[14].1, Some(ArtifactKind::RunningFooter));
+        assert_eq!(k[13].1, None);
+        // Only with the page number at its end, and only when the words before recur.
+        assert!(!stamped_running_line(
+            "Research Office Report R12345 · NEW",
+            |_| true
+        ));
+        assert!(!stamped_running_line("Research findings differ 5", |h| h
+            == Key::of("Research Office Report").loose));
+        assert!(stamped_running_line(
+            "Research Office Report R1 · NEW 5",
+            |h| h == Key::of("Research Office Report").loose
+        ));
     }
 
     #[test]
