@@ -21,8 +21,21 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    /// Reads `path`, or standard input for `-`, or the bundled seed for `None`.
+    /// Reads `path`, or standard input for `-`, or the bundled seed for `None`. A PDF is read
+    /// through `pdftotext -bbox-layout` (see [`crate::pdf`]): its text is the input.
     pub(crate) fn read(path: Option<&Path>) -> anyhow::Result<Self> {
+        let input = Self::read_bytes(path)?;
+        if crate::pdf::is_pdf(&input.bytes) {
+            let text = crate::pdf::text(&input.name, &input.bytes)?;
+            return Ok(Input {
+                name: input.name,
+                bytes: text.into_bytes(),
+            });
+        }
+        Ok(input)
+    }
+
+    fn read_bytes(path: Option<&Path>) -> anyhow::Result<Self> {
         match path {
             None => Ok(Input {
                 name: seed::BRIEF_NAME.to_owned(),

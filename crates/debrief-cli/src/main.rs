@@ -11,6 +11,7 @@ mod cmd;
 mod diagnostic;
 mod input;
 mod output;
+mod pdf;
 mod report;
 mod style;
 

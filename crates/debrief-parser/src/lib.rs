@@ -18,6 +18,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bbox;
 mod blocks;
 pub mod check;
 mod dehyphen;
@@ -37,6 +38,7 @@ mod render;
 mod span;
 mod text;
 
+pub use bbox::text_from_bbox_layout;
 pub use document::{
     Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Severity,
     SourceMap,

@@ -50,6 +50,9 @@ enum Extraction {
     Default,
     /// `<id>.layout.txt` (pdftotext -layout).
     Layout,
+    /// `<id>.pdf` itself, read through `pdftotext -bbox-layout` as `debrief parse` reads a
+    /// PDF (needs poppler-utils); documents without a PDF fall back to their source text.
+    Pdf,
 }
 
 /// One document's row.
@@ -78,6 +81,7 @@ fn input_file(dir: &Path, id: &str, extraction: Extraction) -> Option<PathBuf> {
         Extraction::Raw => format!("{id}.raw.txt"),
         Extraction::Default => format!("{id}.txt"),
         Extraction::Layout => format!("{id}.layout.txt"),
+        Extraction::Pdf => format!("{id}.pdf"),
     };
     [dir.join(name), dir.join(format!("{id}.source.txt"))]
         .into_iter()
@@ -106,8 +110,15 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let Some(path) = input_file(&folder, id, args.input) else {
             continue;
         };
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = if args.input == Extraction::Pdf && path.extension().is_some_and(|e| e == "pdf")
+        {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            crate::pdf::text(&path.display().to_string(), &bytes)?
+        } else {
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+        };
         let gold_path = folder.join("gold.congressgov.md");
         let gold = if gold_path.is_file() {
             Some(Gold::from_congress_markdown(&std::fs::read_to_string(
