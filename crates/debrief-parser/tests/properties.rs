@@ -8,6 +8,7 @@ mod common;
 use common::check;
 use debrief_parser::Document;
 use proptest::prelude::*;
+use std::fmt::Write as _;
 
 /// Pieces that PDF text is made of, glued into inputs that exercise every stage.
 fn fragment() -> impl Strategy<Value = String> {
@@ -44,6 +45,16 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A word box: left edge, top, height, and a word without markup characters.
+fn bbox_word() -> impl Strategy<Value = (f32, f32, f32, String)> {
+    (
+        0.0f32..600.0,
+        0.0f32..780.0,
+        0.5f32..20.0,
+        "[A-Za-z0-9.,’—-]{1,12}",
+    )
+}
+
 fn pdf_like() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..160).prop_map(|v| v.concat())
 }
@@ -61,6 +72,32 @@ proptest! {
     fn invariants_hold_on_pdf_like_text(src in pdf_like()) {
         let doc = debrief_parser::parse(&src);
         check(&src, &doc);
+    }
+
+    /// Word boxes of any shape (and any text around them) give text that parses soundly,
+    /// holding every word's text.
+    #[test]
+    fn word_boxes_never_panic(words in prop::collection::vec(bbox_word(), 0..40), noise in any::<String>()) {
+        let mut xhtml = String::from("<page><flow><block><line>");
+        for (i, (x, y, h, text)) in words.iter().enumerate() {
+            let _ = write!(
+                xhtml,
+                r#"<word xMin="{x}" yMin="{y}" xMax="{}" yMax="{}">{text}</word>"#,
+                x + 5.0,
+                y + h
+            );
+            if i % 7 == 6 {
+                xhtml.push_str("</line></block><block><line>");
+            }
+        }
+        xhtml.push_str("</line></block></flow></page>");
+        xhtml.push_str(&noise);
+        let text = debrief_parser::text_from_bbox_layout(&xhtml);
+        for (_, _, _, word) in &words {
+            prop_assert!(text.contains(word.as_str()), "{word:?} missing from {text:?}");
+        }
+        let doc = debrief_parser::parse(&text);
+        check(&text, &doc);
     }
 
     #[test]
