@@ -95,3 +95,46 @@ fn without_pdftotext_the_error_says_what_to_install() {
     );
     assert!(err.contains("poppler-utils"), "{err}");
 }
+
+/// The corpus PDFs through `debrief eval --input pdf`: floors under the figures reached
+/// (92.3 % of the CRS gold paragraphs as one block, 59/60 headings, 27/28 hyphens, no running
+/// header or footer left); a change that lowers one fails.
+#[test]
+fn the_corpus_pdfs_read_close_to_the_gold() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    if !have_pdftotext() {
+        return;
+    }
+    let out = ok(&run(
+        &[
+            "eval",
+            common::arg(&corpus),
+            "--input",
+            "pdf",
+            "--format",
+            "json",
+        ],
+        None,
+        &[],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let total = &v["total"];
+    let pct = |k: &str| {
+        let (hits, all) = (
+            total[k]["hits"].as_f64().unwrap(),
+            total[k]["total"].as_f64().unwrap(),
+        );
+        assert!(all > 0.0, "{k}: nothing measured");
+        100.0 * hits / all
+    };
+    assert!(pct("paragraphs") >= 90.0, "{total}");
+    assert!(pct("headings") >= 95.0, "{total}");
+    assert!(pct("hyphens") >= 95.0, "{total}");
+    assert_eq!(total["furniture_left"], 0, "{total}");
+    assert!(
+        v["documents"].as_array().unwrap().len() >= 19,
+        "every document read"
+    );
+}

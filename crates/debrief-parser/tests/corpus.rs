@@ -99,7 +99,7 @@ fn raw_extractions_read_close_to_the_gold() {
         total.hyphens
     );
     assert!(
-        total.paragraphs.total >= 200 && pct(total.paragraphs) >= 75.0,
+        total.paragraphs.total >= 200 && pct(total.paragraphs) >= 84.0,
         "paragraphs {:?}",
         total.paragraphs
     );
