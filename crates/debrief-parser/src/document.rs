@@ -1,8 +1,8 @@
 //! The parsed document: blocks in reading order, artifacts, diagnostics.
 
 use std::borrow::Cow;
+use std::iter::FusedIterator;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -310,16 +310,32 @@ pub enum Severity {
 //
 // A map is stored packed, twelve bytes a segment instead of forty (the maps are the largest
 // part of a parsed document: on 10 MB of brief-like text, 23 MB as `Segment`s, 7 MB packed);
-// `segments()` unpacks them on first use. It is serialised, and described in the JSON
-// Schema, as the array of segments.
+// `segments()` unpacks them one at a time, so a block carries no second, unpacked copy (that
+// cache took 24 bytes of every block and, once filled, 40 bytes a segment). It is serialised,
+// and described in the JSON Schema, as the array of segments; it also reads the compact
+// encoding (`crate::json`).
 #[derive(Clone, Default, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct SourceMap {
-    #[schemars(with = "Vec<Segment>")]
+    #[schemars(with = "Vec<SegmentJson>")]
     repr: Repr,
-    /// The segments unpacked, made by the first call to [`SourceMap::segments`].
-    #[serde(skip)]
-    unpacked: OnceLock<Box<[Segment]>>,
+}
+
+/// The JSON shape of one element of a source map: a segment as an object (the default), or,
+/// where the compact encoding was asked for, as four integers.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the JSON for the schema; never built
+enum SegmentJson {
+    /// The segment as an object.
+    Object(Segment),
+    /// The compact encoding, `[text_len, source_gap, source_len, verbatim]`, counted on from
+    /// where the segment before ended (text offset 0 and input offset 0 before the first): the
+    /// segment's text runs for `text_len` bytes from there; its input bytes start `source_gap`
+    /// bytes after the input bytes of the segment before ended (for the first segment, the
+    /// absolute offset; negative if they start before) and run for `source_len` bytes;
+    /// `verbatim` is 1 for a byte-for-byte copy, else 0.
+    Compact([i64; 4]),
 }
 
 /// How a [`SourceMap`] holds its segments.
@@ -383,7 +399,7 @@ impl Packed {
 
 impl std::fmt::Debug for SourceMap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let segments: Vec<Segment> = (0..self.len()).map(|i| self.segment(i)).collect();
+        let segments: Vec<Segment> = self.segments().collect();
         f.debug_struct("SourceMap")
             .field("segments", &segments)
             .finish()
@@ -392,7 +408,7 @@ impl std::fmt::Debug for SourceMap {
 
 impl PartialEq for SourceMap {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && (0..self.len()).all(|i| self.segment(i) == other.segment(i))
+        self.len() == other.len() && self.segments().eq(other.segments())
     }
 }
 
@@ -400,15 +416,135 @@ impl Eq for SourceMap {}
 
 impl Serialize for SourceMap {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((0..self.len()).map(|i| self.segment(i)))
+        serializer.collect_seq(self.segments())
     }
 }
 
 impl<'de> Deserialize<'de> for SourceMap {
+    /// Reads the segments as objects or in the compact encoding (each `[text_len, source_gap,
+    /// source_len, verbatim]`, see `docs/FORMAT.md`), or a mix of both.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<Segment>::deserialize(deserializer).map(SourceMap::from_segments)
+        /// One element of the array: a segment object or a compact segment.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Element {
+            Object(Segment),
+            Compact(i64, i64, i64, u8),
+        }
+        let elements = Vec::<Element>::deserialize(deserializer)?;
+        let mut segments = Vec::with_capacity(elements.len());
+        // Where the previous segment ended, in the text and in the input.
+        let (mut text_at, mut source_at) = (0usize, 0usize);
+        for element in elements {
+            let segment = match element {
+                Element::Object(s) => s,
+                Element::Compact(text_len, gap, source_len, verbatim) => {
+                    decode_compact(text_at, source_at, text_len, gap, source_len, verbatim)
+                        .ok_or_else(|| {
+                            serde::de::Error::custom(format!(
+                                "compact segment [{text_len}, {gap}, {source_len}, {verbatim}] \
+                                 does not fit after text offset {text_at} and input offset \
+                                 {source_at} (lengths must be ≥ 0, offsets ≥ 0, verbatim 0 or 1)"
+                            ))
+                        })?
+                }
+            };
+            text_at = segment.text_end;
+            source_at = segment.source.end;
+            segments.push(segment);
+        }
+        Ok(SourceMap::from_segments(segments))
     }
 }
+
+/// The segment that a compact `[text_len, gap, source_len, verbatim]` stands for after a
+/// segment that ended at `text_at` in the text and `source_at` in the input; `None` when a
+/// length or an offset would be negative or overflow, or `verbatim` is not 0 or 1.
+fn decode_compact(
+    text_at: usize,
+    source_at: usize,
+    text_len: i64,
+    gap: i64,
+    source_len: i64,
+    verbatim: u8,
+) -> Option<Segment> {
+    let text_end = text_at.checked_add(usize::try_from(text_len).ok()?)?;
+    let start = source_at.checked_add_signed(isize::try_from(gap).ok()?)?;
+    let end = start.checked_add(usize::try_from(source_len).ok()?)?;
+    Some(Segment {
+        text_start: text_at,
+        text_end,
+        source: Span { start, end },
+        verbatim: match verbatim {
+            0 => false,
+            1 => true,
+            _ => return None,
+        },
+    })
+}
+
+/// The segments of a [`SourceMap`] in text order, made one at a time from its packed form
+/// (see [`SourceMap::segments`]).
+#[derive(Debug, Clone)]
+pub struct Segments<'m> {
+    map: &'m SourceMap,
+    /// The next segment from the front.
+    front: usize,
+    /// One past the next segment from the back.
+    back: usize,
+}
+
+impl Segments<'_> {
+    /// Whether no segment is left (always so for an identity map).
+    ///
+    /// ```
+    /// assert!(debrief_parser::SourceMap::default().segments().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.front >= self.back
+    }
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.front += 1;
+        Some(self.map.segment(self.front - 1))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back.saturating_sub(self.front);
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for Segments<'_> {
+    fn next_back(&mut self) -> Option<Segment> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        Some(self.map.segment(self.back))
+    }
+}
+
+impl ExactSizeIterator for Segments<'_> {}
+
+impl<'m> IntoIterator for &'m SourceMap {
+    type Item = Segment;
+    type IntoIter = Segments<'m>;
+
+    /// As [`SourceMap::segments`].
+    fn into_iter(self) -> Segments<'m> {
+        self.segments()
+    }
+}
+
+impl FusedIterator for Segments<'_> {}
 
 /// One run of a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -433,30 +569,30 @@ impl SourceMap {
         } else {
             Repr::Plain(segments.into_boxed_slice())
         };
-        SourceMap {
-            repr,
-            unpacked: OnceLock::new(),
-        }
+        SourceMap { repr }
     }
 
-    /// The segments, in text order.
+    /// The segments, in text order, unpacked one at a time.
     ///
     /// ```
-    /// assert!(debrief_parser::SourceMap::default().segments().is_empty());
+    /// use debrief_parser::{Segment, SourceMap, Span};
+    /// assert!(SourceMap::default().segments().is_empty());
+    /// let one = Segment { text_start: 0, text_end: 2, source: Span::new(7, 9), verbatim: true };
+    /// let map = SourceMap::from_segments(vec![one]);
+    /// assert_eq!(map.segments().len(), 1);
+    /// assert_eq!(map.segments().next(), Some(one));
     /// ```
-    pub fn segments(&self) -> &[Segment] {
-        match &self.repr {
-            Repr::Identity => &[],
-            Repr::Plain(segments) => segments,
-            Repr::Packed(_) => self
-                .unpacked
-                .get_or_init(|| (0..self.len()).map(|i| self.segment(i)).collect()),
+    pub fn segments(&self) -> Segments<'_> {
+        Segments {
+            map: self,
+            front: 0,
+            back: self.len(),
         }
     }
 
-    /// The segments, in text order, without unpacking them all at once.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = Segment> + '_ {
-        (0..self.len()).map(|i| self.segment(i))
+    /// The segments, in text order (the parser's name for [`SourceMap::segments`]).
+    pub(crate) fn iter(&self) -> Segments<'_> {
+        self.segments()
     }
 
     /// The number of segments.
@@ -559,7 +695,7 @@ mod tests {
         ];
         let map = SourceMap::from_segments(tiling.clone());
         assert!(matches!(map.repr, Repr::Packed(_)));
-        assert_eq!(map.segments(), tiling.as_slice());
+        assert!(map.segments().eq(tiling.iter().copied()));
         assert_eq!(map.map(Span::new(100, 115), 2..5), Span::new(102, 107));
         // Segments that do not tile their text from 0, or do not fit in 31 bits, are kept as
         // they are, and read the same.
@@ -570,7 +706,7 @@ mod tests {
         ] {
             let map = SourceMap::from_segments(odd.clone());
             assert!(matches!(map.repr, Repr::Plain(_)));
-            assert_eq!(map.segments(), odd.as_slice());
+            assert!(map.segments().eq(odd.iter().copied()));
         }
     }
 
@@ -580,7 +716,6 @@ mod tests {
         let packed = SourceMap::from_segments(segments.clone());
         let plain = SourceMap {
             repr: Repr::Plain(segments.clone().into_boxed_slice()),
-            unpacked: OnceLock::new(),
         };
         assert_eq!(packed, plain);
         let json = serde_json::to_string(&packed).unwrap();

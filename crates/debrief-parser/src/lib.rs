@@ -29,6 +29,7 @@ mod furniture;
 mod grammar;
 mod hash;
 mod inline;
+mod json;
 mod lexicon;
 mod lines;
 mod parse;
@@ -38,10 +39,11 @@ mod span;
 mod text;
 
 pub use document::{
-    Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Severity,
-    SourceMap,
+    Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Segments,
+    Severity, SourceMap,
 };
 pub use error::Error;
+pub use json::{JsonOptions, SourceMapFormat};
 pub use lexicon::Lexicon;
 pub use parse::{
     BytesDocument, ParseOptions, Repairs, StyleOption, decode, parse, parse_bytes,
