@@ -264,31 +264,31 @@ impl<W: Write> Writer<W> {
         self.close(&o, b'}');
     }
 
+    /// An array of `items`, each written by `each`.
+    fn array<T>(
+        &mut self,
+        items: &[T],
+        each: impl Fn(&mut Self, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut a = self.open(b'[');
+        for item in items {
+            self.element(&mut a);
+            each(self, item)?;
+        }
+        self.close(&a, b']');
+        Ok(())
+    }
+
     fn document(&mut self, doc: &Document<'_>) -> io::Result<()> {
         let mut o = self.open(b'{');
         self.key(&mut o, "style");
         self.name(style_name(doc.style));
         self.key(&mut o, "blocks");
-        let mut a = self.open(b'[');
-        for b in &doc.blocks {
-            self.element(&mut a);
-            self.block(b)?;
-        }
-        self.close(&a, b']');
+        self.array(&doc.blocks, Self::block)?;
         self.key(&mut o, "artifacts");
-        let mut a = self.open(b'[');
-        for artifact in &doc.artifacts {
-            self.element(&mut a);
-            self.artifact(artifact)?;
-        }
-        self.close(&a, b']');
+        self.array(&doc.artifacts, Self::artifact)?;
         self.key(&mut o, "diagnostics");
-        let mut a = self.open(b'[');
-        for d in &doc.diagnostics {
-            self.element(&mut a);
-            self.diagnostic(d)?;
-        }
-        self.close(&a, b']');
+        self.array(&doc.diagnostics, Self::diagnostic)?;
         self.close(&o, b'}');
         Ok(())
     }
