@@ -1,4 +1,4 @@
-//! Writing a parsed document as JSON, read as a ratio against serde_json in the same group.
+//! Writing a parsed document as JSON, read as a ratio against `serde_json` in the same group.
 //!
 //! `cargo bench --bench json`: 1 MB of brief-like text (`support/brief_like.rs`) parsed once
 //! before timing, then written into memory by
@@ -8,7 +8,7 @@
 //! - `write_json-compact`: the same with the compact source-map encoding (a third of the bytes).
 //!
 //! Throughput is in bytes of input. See `docs/PERFORMANCE.md`, "Whole process".
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::unwrap_used)] // writing into a `Vec` cannot fail
 
 #[path = "support/brief_like.rs"]
 mod brief_like;
