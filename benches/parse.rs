@@ -11,9 +11,13 @@
 //! - `scaling`: the parser alone at 1 MB and 10 MB (equal throughput = linear time);
 //! - `pathological`: one 10 MB line, a million blank lines, 10 MB of hyphens and bullets only,
 //!   each also at a tenth of the size, so that a superlinear stage shows as falling throughput.
+//! - `json/1MB`: writing the parsed document as JSON (parsed once before timing):
+//!   `Document::write_json`, with objects and with compact source maps, against
+//!   `serde_json::to_writer` over the serde derives (what `debrief parse --format json` used
+//!   before) in the same group; throughput in bytes of input.
 //!
 //! See `docs/PERFORMANCE.md` for the figures and how to read them.
-#![allow(missing_docs, clippy::print_stderr)]
+#![allow(missing_docs, clippy::print_stderr, clippy::unwrap_used)] // writing into a `Vec` cannot fail
 
 #[path = "support/brief_like.rs"]
 mod brief_like;
@@ -26,6 +30,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
 use brief_like::SEED;
+use debrief::parser::{JsonOptions, SourceMapFormat};
 
 const MB: usize = 1024 * 1024;
 
@@ -141,5 +146,37 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, corpus, scaling, pathological);
+/// The JSON writer against `serde_json`, in one group.
+fn json(c: &mut Criterion) {
+    let text = brief_like::brief_like(MB);
+    let doc = debrief::parser::parse(&text);
+    let mut group = c.benchmark_group("json/1MB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(3));
+    let mut out = Vec::with_capacity(16 * MB);
+    group.bench_function("serde_json", |b| {
+        b.iter(|| {
+            out.clear();
+            serde_json::to_writer(&mut out, black_box(&doc)).unwrap();
+            out.len()
+        });
+    });
+    for (name, maps) in [
+        ("write_json", SourceMapFormat::Objects),
+        ("write_json-compact", SourceMapFormat::Compact),
+    ] {
+        let options = JsonOptions::default().source_maps(maps);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                black_box(&doc).write_json(&mut out, options).unwrap();
+                out.len()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse, corpus, scaling, pathological, json);
 criterion_main!(benches);

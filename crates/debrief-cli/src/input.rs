@@ -73,15 +73,21 @@ impl Input {
     /// as a diagnostic) instead of an error.
     pub(crate) fn into_text(self, lossy: bool) -> anyhow::Result<(String, String)> {
         // The bytes become the text without a copy when they are valid UTF-8 (a copy of a
-        // 10 MB brief would add its size to the peak memory of a parse).
-        if lossy {
-            let text = String::from_utf8(self.bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            return Ok((self.name, text));
+        // 10 MB brief would add its size to the peak memory of a parse), checked once.
+        match String::from_utf8(self.bytes) {
+            Ok(text) => Ok((self.name, text)),
+            Err(e) if lossy => Ok((
+                self.name,
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            )),
+            Err(e) => Err(Input {
+                name: self.name,
+                bytes: e.into_bytes(),
+            }
+            .text()
+            .err()
+            .unwrap_or_else(|| anyhow::anyhow!("invalid UTF-8"))),
         }
-        self.text()?;
-        let text = String::from_utf8(self.bytes).context("invalid UTF-8")?;
-        Ok((self.name, text))
     }
 }
 

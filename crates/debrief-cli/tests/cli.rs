@@ -73,6 +73,52 @@ fn parse_json_is_one_line_when_piped_and_indented_on_request() {
 }
 
 #[test]
+fn parse_json_writes_compact_source_maps_on_request() {
+    let args = [
+        "parse",
+        "examples/data/border-security-brief.txt",
+        "--format",
+        "json",
+    ];
+    let objects = debrief(&args);
+    let compact = debrief(&[&args[..], &["--source-maps", "compact"]].concat());
+    assert!(objects.status.success() && compact.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&compact.stdout).unwrap();
+    // The third paragraph starts at byte 595 of the seed: `Ultimately, an effective bor` (28
+    // bytes, copied), `-\n` (2 bytes, dropped), `der security policy requires a reli` (35
+    // bytes, copied).
+    assert_eq!(json["blocks"][2]["span"]["start"], 595);
+    assert_eq!(
+        json["blocks"][2]["source_map"].as_array().unwrap()[..3],
+        [
+            serde_json::json!([28, 595, 28, 1]),
+            serde_json::json!([0, 0, 2, 0]),
+            serde_json::json!([35, 0, 35, 1])
+        ]
+    );
+    // Both read back to the same document, and the compact one is less than half the size.
+    let a: debrief_parser::Document<'_> = serde_json::from_slice(&objects.stdout).unwrap();
+    let b: debrief_parser::Document<'_> = serde_json::from_slice(&compact.stdout).unwrap();
+    assert_eq!(a, b);
+    assert!(compact.stdout.len() * 2 < objects.stdout.len());
+    // JSON Lines take the option too.
+    let lines = debrief(
+        &[
+            &args[..2],
+            &["--format", "jsonl", "--source-maps", "compact"],
+        ]
+        .concat(),
+    );
+    let third: serde_json::Value = lines
+        .stdout
+        .split(|&b| b == b'\n')
+        .nth(2)
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .unwrap();
+    assert_eq!(third["source_map"][0], serde_json::json!([28, 595, 28, 1]));
+}
+
+#[test]
 fn parse_options_turn_repairs_off_and_read_lossy_bytes() {
     let out = debrief(&[
         "parse",

@@ -1,8 +1,8 @@
 //! The parsed document: blocks in reading order, artifacts, diagnostics.
 
 use std::borrow::Cow;
+use std::iter::FusedIterator;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -308,18 +308,33 @@ pub enum Severity {
 /// assert_eq!(map.map(Span::new(100, 108), 3..6), Span::new(105, 108));
 /// ```
 //
-// A map is stored packed, twelve bytes a segment instead of forty (the maps are the largest
-// part of a parsed document: on 10 MB of brief-like text, 23 MB as `Segment`s, 7 MB packed);
-// `segments()` unpacks them on first use. It is serialised, and described in the JSON
-// Schema, as the array of segments.
+// A map is stored packed, eight bytes a segment instead of forty (the maps are the largest
+// part of a parsed document: on 10 MB of brief-like text, 585 000 segments, 23 MB as
+// `Segment`s, 4.7 MB packed); `segments()` unpacks them one at a time, so a block carries no
+// second, unpacked copy. It is serialised, and described in the JSON Schema, as the array of
+// segments; it also reads the compact encoding (`crate::json`).
 #[derive(Clone, Default, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct SourceMap {
-    #[schemars(with = "Vec<Segment>")]
+    #[schemars(with = "Vec<SegmentJson>")]
     repr: Repr,
-    /// The segments unpacked, made by the first call to [`SourceMap::segments`].
-    #[serde(skip)]
-    unpacked: OnceLock<Box<[Segment]>>,
+}
+
+/// The JSON shape of one element of a source map: a segment as an object (the default), or,
+/// where the compact encoding was asked for, as four integers.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the JSON for the schema; never built
+enum SegmentJson {
+    /// The segment as an object.
+    Object(Segment),
+    /// The compact encoding, `[text_len, source_gap, source_len, verbatim]`, counted on from
+    /// where the segment before ended (text offset 0 and input offset 0 before the first): the
+    /// segment's text runs for `text_len` bytes from there; its input bytes start `source_gap`
+    /// bytes after the input bytes of the segment before ended (for the first segment, the
+    /// absolute offset; negative if they start before) and run for `source_len` bytes;
+    /// `verbatim` is 1 for a byte-for-byte copy, else 0.
+    Compact([i64; 4]),
 }
 
 /// How a [`SourceMap`] holds its segments.
@@ -328,18 +343,21 @@ enum Repr {
     /// No segments: the text is the input at the block's span.
     #[default]
     Identity,
-    /// Segments that tile the text from offset 0, with offsets below 2³¹.
+    /// Segments that follow each other without gaps, in the text from offset 0 and in the
+    /// input (as every map the parser makes), with offsets below 2³¹: each is stored as where
+    /// it ends, and starts where the one before ends. Slot 0 stands for a segment before the
+    /// first, ending at text offset 0 and where the first segment's input starts; segment `i`
+    /// is slot `i + 1`.
     Packed(Box<[Packed]>),
     /// Any other segments, as given.
     Plain(Box<[Segment]>),
 }
 
-/// A segment in twelve bytes: where its text ends (it starts where the one before ends), where
-/// its source starts and ends, and in the top bit of `source_end` whether it is verbatim.
+/// Where a segment ends, in eight bytes: its text end, its input end, and in the top bit of
+/// `source_end` whether it is verbatim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Packed {
     text_end: u32,
-    source_start: u32,
     source_end: u32,
 }
 
@@ -347,35 +365,40 @@ struct Packed {
 const VERBATIM: u32 = 1 << 31;
 
 impl Packed {
-    /// Packs `segments` if they tile their text from 0 and every offset is below 2³¹.
+    /// Packs `segments` (at least one) if each starts, in the text and in the input, where the
+    /// one before ends, the first at text offset 0, and every offset is below 2³¹.
     fn pack(segments: &[Segment]) -> Option<Box<[Packed]>> {
         let small = |n: usize| u32::try_from(n).ok().filter(|&n| n < VERBATIM);
-        let mut packed = Vec::with_capacity(segments.len());
-        let mut text_end = 0;
+        let first = segments.first()?;
+        let mut packed = Vec::with_capacity(segments.len() + 1);
+        packed.push(Packed {
+            text_end: 0,
+            source_end: small(first.source.start)?,
+        });
+        let (mut text_at, mut source_at) = (0, first.source.start);
         for s in segments {
-            if s.text_start != text_end {
+            if s.text_start != text_at || s.source.start != source_at {
                 return None;
             }
-            text_end = s.text_end;
+            (text_at, source_at) = (s.text_end, s.source.end);
             let flag = if s.verbatim { VERBATIM } else { 0 };
             packed.push(Packed {
                 text_end: small(s.text_end)?,
-                source_start: small(s.source.start)?,
                 source_end: small(s.source.end)? | flag,
             });
         }
         Some(packed.into_boxed_slice())
     }
 
-    /// The segment, given where its text starts.
-    fn unpack(self, text_start: u32) -> Segment {
+    /// The segment that ends at `self`, after the one that ended at `before`.
+    fn unpack(self, before: Packed) -> Segment {
         Segment {
-            text_start: text_start as usize,
+            text_start: before.text_end as usize,
             text_end: self.text_end as usize,
-            source: Span::new(
-                self.source_start as usize,
-                (self.source_end & !VERBATIM) as usize,
-            ),
+            source: Span {
+                start: (before.source_end & !VERBATIM) as usize,
+                end: (self.source_end & !VERBATIM) as usize,
+            },
             verbatim: self.source_end & VERBATIM != 0,
         }
     }
@@ -383,7 +406,7 @@ impl Packed {
 
 impl std::fmt::Debug for SourceMap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let segments: Vec<Segment> = (0..self.len()).map(|i| self.segment(i)).collect();
+        let segments: Vec<Segment> = self.segments().collect();
         f.debug_struct("SourceMap")
             .field("segments", &segments)
             .finish()
@@ -392,7 +415,7 @@ impl std::fmt::Debug for SourceMap {
 
 impl PartialEq for SourceMap {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && (0..self.len()).all(|i| self.segment(i) == other.segment(i))
+        self.len() == other.len() && self.segments().eq(other.segments())
     }
 }
 
@@ -400,15 +423,135 @@ impl Eq for SourceMap {}
 
 impl Serialize for SourceMap {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((0..self.len()).map(|i| self.segment(i)))
+        serializer.collect_seq(self.segments())
     }
 }
 
 impl<'de> Deserialize<'de> for SourceMap {
+    /// Reads the segments as objects or in the compact encoding (each `[text_len, source_gap,
+    /// source_len, verbatim]`, see `docs/FORMAT.md`), or a mix of both.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<Segment>::deserialize(deserializer).map(SourceMap::from_segments)
+        /// One element of the array: a segment object or a compact segment.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Element {
+            Object(Segment),
+            Compact(i64, i64, i64, u8),
+        }
+        let elements = Vec::<Element>::deserialize(deserializer)?;
+        let mut segments = Vec::with_capacity(elements.len());
+        // Where the previous segment ended, in the text and in the input.
+        let (mut text_at, mut source_at) = (0usize, 0usize);
+        for element in elements {
+            let segment = match element {
+                Element::Object(s) => s,
+                Element::Compact(text_len, gap, source_len, verbatim) => {
+                    decode_compact(text_at, source_at, text_len, gap, source_len, verbatim)
+                        .ok_or_else(|| {
+                            serde::de::Error::custom(format!(
+                                "compact segment [{text_len}, {gap}, {source_len}, {verbatim}] \
+                                 does not fit after text offset {text_at} and input offset \
+                                 {source_at} (lengths must be ≥ 0, offsets ≥ 0, verbatim 0 or 1)"
+                            ))
+                        })?
+                }
+            };
+            text_at = segment.text_end;
+            source_at = segment.source.end;
+            segments.push(segment);
+        }
+        Ok(SourceMap::from_segments(segments))
     }
 }
+
+/// The segment that a compact `[text_len, gap, source_len, verbatim]` stands for after a
+/// segment that ended at `text_at` in the text and `source_at` in the input; `None` when a
+/// length or an offset would be negative or overflow, or `verbatim` is not 0 or 1.
+fn decode_compact(
+    text_at: usize,
+    source_at: usize,
+    text_len: i64,
+    gap: i64,
+    source_len: i64,
+    verbatim: u8,
+) -> Option<Segment> {
+    let text_end = text_at.checked_add(usize::try_from(text_len).ok()?)?;
+    let start = source_at.checked_add_signed(isize::try_from(gap).ok()?)?;
+    let end = start.checked_add(usize::try_from(source_len).ok()?)?;
+    Some(Segment {
+        text_start: text_at,
+        text_end,
+        source: Span { start, end },
+        verbatim: match verbatim {
+            0 => false,
+            1 => true,
+            _ => return None,
+        },
+    })
+}
+
+/// The segments of a [`SourceMap`] in text order, made one at a time from its packed form
+/// (see [`SourceMap::segments`]).
+#[derive(Debug, Clone)]
+pub struct Segments<'m> {
+    map: &'m SourceMap,
+    /// The next segment from the front.
+    front: usize,
+    /// One past the next segment from the back.
+    back: usize,
+}
+
+impl Segments<'_> {
+    /// Whether no segment is left (always so for an identity map).
+    ///
+    /// ```
+    /// assert!(debrief_parser::SourceMap::default().segments().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.front >= self.back
+    }
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.front += 1;
+        Some(self.map.segment(self.front - 1))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back.saturating_sub(self.front);
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for Segments<'_> {
+    fn next_back(&mut self) -> Option<Segment> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        Some(self.map.segment(self.back))
+    }
+}
+
+impl ExactSizeIterator for Segments<'_> {}
+
+impl<'m> IntoIterator for &'m SourceMap {
+    type Item = Segment;
+    type IntoIter = Segments<'m>;
+
+    /// As [`SourceMap::segments`].
+    fn into_iter(self) -> Segments<'m> {
+        self.segments()
+    }
+}
+
+impl FusedIterator for Segments<'_> {}
 
 /// One run of a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -433,37 +576,37 @@ impl SourceMap {
         } else {
             Repr::Plain(segments.into_boxed_slice())
         };
-        SourceMap {
-            repr,
-            unpacked: OnceLock::new(),
-        }
+        SourceMap { repr }
     }
 
-    /// The segments, in text order.
+    /// The segments, in text order, unpacked one at a time.
     ///
     /// ```
-    /// assert!(debrief_parser::SourceMap::default().segments().is_empty());
+    /// use debrief_parser::{Segment, SourceMap, Span};
+    /// assert!(SourceMap::default().segments().is_empty());
+    /// let one = Segment { text_start: 0, text_end: 2, source: Span::new(7, 9), verbatim: true };
+    /// let map = SourceMap::from_segments(vec![one]);
+    /// assert_eq!(map.segments().len(), 1);
+    /// assert_eq!(map.segments().next(), Some(one));
     /// ```
-    pub fn segments(&self) -> &[Segment] {
-        match &self.repr {
-            Repr::Identity => &[],
-            Repr::Plain(segments) => segments,
-            Repr::Packed(_) => self
-                .unpacked
-                .get_or_init(|| (0..self.len()).map(|i| self.segment(i)).collect()),
+    pub fn segments(&self) -> Segments<'_> {
+        Segments {
+            map: self,
+            front: 0,
+            back: self.len(),
         }
     }
 
-    /// The segments, in text order, without unpacking them all at once.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = Segment> + '_ {
-        (0..self.len()).map(|i| self.segment(i))
+    /// The segments, in text order (the parser's name for [`SourceMap::segments`]).
+    pub(crate) fn iter(&self) -> Segments<'_> {
+        self.segments()
     }
 
     /// The number of segments.
     fn len(&self) -> usize {
         match &self.repr {
             Repr::Identity => 0,
-            Repr::Packed(p) => p.len(),
+            Repr::Packed(p) => p.len() - 1,
             Repr::Plain(s) => s.len(),
         }
     }
@@ -472,7 +615,7 @@ impl SourceMap {
     fn segment(&self, i: usize) -> Segment {
         match &self.repr {
             Repr::Identity => unreachable!("an identity map has no segments"),
-            Repr::Packed(p) => p[i].unpack(if i == 0 { 0 } else { p[i - 1].text_end }),
+            Repr::Packed(p) => p[i + 1].unpack(p[i]),
             Repr::Plain(s) => s[i],
         }
     }
@@ -559,18 +702,21 @@ mod tests {
         ];
         let map = SourceMap::from_segments(tiling.clone());
         assert!(matches!(map.repr, Repr::Packed(_)));
-        assert_eq!(map.segments(), tiling.as_slice());
+        assert!(map.segments().eq(tiling.iter().copied()));
         assert_eq!(map.map(Span::new(100, 115), 2..5), Span::new(102, 107));
-        // Segments that do not tile their text from 0, or do not fit in 31 bits, are kept as
-        // they are, and read the same.
+        // Segments that do not follow on from text offset 0 and in the input, or do not fit in
+        // 31 bits, are kept as they are, and read the same.
         for odd in [
             vec![seg(1..3, 100..102, true)],
             vec![seg(0..2, 100..102, true), seg(5..6, 110..111, true)],
             vec![seg(0..2, 1 << 31..(1 << 31) + 2, true)],
+            // Text that follows on, input that does not (a gap, then a step back).
+            vec![seg(0..2, 100..102, true), seg(2..3, 104..105, false)],
+            vec![seg(0..2, 100..102, true), seg(2..4, 101..103, true)],
         ] {
             let map = SourceMap::from_segments(odd.clone());
             assert!(matches!(map.repr, Repr::Plain(_)));
-            assert_eq!(map.segments(), odd.as_slice());
+            assert!(map.segments().eq(odd.iter().copied()));
         }
     }
 
@@ -580,7 +726,6 @@ mod tests {
         let packed = SourceMap::from_segments(segments.clone());
         let plain = SourceMap {
             repr: Repr::Plain(segments.clone().into_boxed_slice()),
-            unpacked: OnceLock::new(),
         };
         assert_eq!(packed, plain);
         let json = serde_json::to_string(&packed).unwrap();

@@ -30,6 +30,7 @@ mod furniture;
 mod grammar;
 mod hash;
 mod inline;
+mod json;
 mod lexicon;
 mod lines;
 mod parse;
@@ -40,10 +41,11 @@ mod text;
 
 pub use bbox::text_from_bbox_layout;
 pub use document::{
-    Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Severity,
-    SourceMap,
+    Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, InputStyle, Segment, Segments,
+    Severity, SourceMap,
 };
 pub use error::Error;
+pub use json::{JsonOptions, SourceMapFormat};
 pub use lexicon::Lexicon;
 pub use parse::{
     BytesDocument, ParseOptions, Repairs, StyleOption, decode, parse, parse_bytes,

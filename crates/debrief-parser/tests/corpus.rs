@@ -70,6 +70,30 @@ fn every_extraction_keeps_the_invariants() {
     }
 }
 
+/// The fast JSON writer writes what serde writes, on real documents, and their compact
+/// source maps read back to the same document.
+#[test]
+fn every_extraction_is_written_as_serde_writes_it() {
+    use debrief_parser::{Document, JsonOptions, SourceMapFormat};
+    let Some(dir) = corpus() else { return };
+    for (path, _) in documents(&dir) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = debrief_parser::parse(&text);
+        let mut fast = Vec::new();
+        doc.write_json(&mut fast, JsonOptions::default()).unwrap();
+        assert!(
+            fast == serde_json::to_vec(&doc).unwrap(),
+            "{}: the JSON differs from serde's",
+            path.display()
+        );
+        let mut compact = Vec::new();
+        let options = JsonOptions::default().source_maps(SourceMapFormat::Compact);
+        doc.write_json(&mut compact, options).unwrap();
+        let back: Document<'_> = serde_json::from_slice(&compact).unwrap();
+        assert!(back.with_source(&text) == doc, "{}", path.display());
+    }
+}
+
 #[test]
 fn raw_extractions_read_close_to_the_gold() {
     let Some(dir) = corpus() else { return };

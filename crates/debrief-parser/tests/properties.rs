@@ -1,12 +1,13 @@
 //! Invariants that hold for every input: parsing never panics; spans are in bounds, on char
 //! boundaries, ordered, and never partly overlapping; nothing is lost; source maps slice back;
-//! parsing the text rendering of a document gives the same blocks.
+//! parsing the text rendering of a document gives the same blocks; the JSON writer agrees with
+//! serde.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
 
 use common::check;
-use debrief_parser::Document;
+use debrief_parser::{Document, JsonOptions, SourceMapFormat};
 use proptest::prelude::*;
 use std::fmt::Write as _;
 
@@ -106,6 +107,21 @@ proptest! {
             Ok(doc) => check(doc.source(), &doc),
             Err(e) => prop_assert!(std::str::from_utf8(&bytes).is_err() && e.offset() <= bytes.len()),
         }
+    }
+
+    /// The fast JSON writer writes what serde writes, and the compact source maps read back
+    /// (through serde) to the same document.
+    #[test]
+    fn json_is_written_as_serde_writes_it(src in prop_oneof![pdf_like(), any::<String>()]) {
+        let doc = debrief_parser::parse(&src);
+        let mut fast = Vec::new();
+        doc.write_json(&mut fast, JsonOptions::default()).unwrap();
+        prop_assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&doc).unwrap());
+        let mut compact = Vec::new();
+        let options = JsonOptions::default().source_maps(SourceMapFormat::Compact);
+        doc.write_json(&mut compact, options).unwrap();
+        let back: Document<'_> = serde_json::from_slice(&compact).unwrap();
+        prop_assert_eq!(back.with_source(&src), doc);
     }
 
     /// Documents made of headings, paragraphs and items read the same after a round trip
