@@ -111,6 +111,12 @@ pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// The number of words in `s`, or `n` when it has `n` or more (reads only as far as the
+/// `n`th word).
+pub(crate) fn word_count_upto(s: &str, n: usize) -> usize {
+    s.split_whitespace().take(n).count()
+}
+
 /// Whether `s` has at least `n` words (reads only as far as the `n`th: a paragraph's length
 /// does not matter).
 pub(crate) fn has_words(s: &str, n: usize) -> bool {
