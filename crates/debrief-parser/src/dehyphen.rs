@@ -62,16 +62,21 @@ fn word_key(word: &str) -> u64 {
 /// `word_key_from(word_key(left), right)`).
 fn word_key_from(mut h: u64, word: &str) -> u64 {
     if word.is_ascii() {
-        for b in word.bytes() {
-            h = hash::fnv_byte(h, b.to_ascii_lowercase());
-        }
-        return h;
+        return ascii_key_from(h, word.as_bytes());
     }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
             h = hash::fnv_char(h, l);
         }
+    }
+    h
+}
+
+/// [`word_key_from`] of a word of ASCII bytes.
+fn ascii_key_from(mut h: u64, word: &[u8]) -> u64 {
+    for &b in word {
+        h = hash::fnv_byte(h, b.to_ascii_lowercase());
     }
     h
 }
@@ -312,14 +317,88 @@ impl Usage {
         let mut skip_first = false;
         for line in lines {
             let ends_hyphen = line.ends_with(['-', '\u{2010}', '\u{00AD}']);
-            let mut first = true;
-            tokens(line, |word, hyphen, last| {
-                if !((first && skip_first) || (last && ends_hyphen)) {
-                    self.add_word(word, hyphen);
-                }
-                first = false;
-            });
+            if line.is_ascii() {
+                self.fill_ascii(line, skip_first, ends_hyphen);
+            } else {
+                let mut first = true;
+                tokens(line, |word, hyphen, last| {
+                    if !((first && skip_first) || (last && ends_hyphen)) {
+                        self.add_word(word, hyphen);
+                    }
+                    first = false;
+                });
+            }
             skip_first = ends_hyphen;
+        }
+    }
+
+    /// [`Usage::fill`] for a line of ASCII: the words are found as [`tokens`] finds them and
+    /// judged by their bytes, so that a word the filters turn away costs a few instructions.
+    /// (Callgrind, 1 MB of brief-like text: about 100 instructions a word when each word
+    /// went through a closure as a string slice, about 40 now; the whole stage went from 37 M
+    /// to 26 M.)
+    fn fill_ascii(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
+        let bytes = line.as_bytes();
+        let n = bytes.len();
+        // The word before the current one, unless it was skipped as the line's first: it is
+        // counted once another word shows it was not the last.
+        let mut pending: Option<(usize, usize, bool)> = None;
+        let mut first = true;
+        let mut pos = 0;
+        loop {
+            while pos < n && ASCII_WORD[usize::from(bytes[pos])] == 0 {
+                pos += 1;
+            }
+            if pos >= n {
+                break;
+            }
+            let start = pos;
+            let mut class = 0;
+            while pos < n {
+                let t = ASCII_WORD[usize::from(bytes[pos])];
+                if t == 0 {
+                    break;
+                }
+                class |= t;
+                pos += 1;
+            }
+            if let Some((s, e, hyphen)) = pending.take() {
+                self.add_ascii_word(line, s, e, hyphen);
+            }
+            if !(first && skip_first) {
+                pending = Some((start, pos, class == 3));
+            }
+            first = false;
+        }
+        if let Some((s, e, hyphen)) = pending
+            && !ends_hyphen
+        {
+            self.add_ascii_word(line, s, e, hyphen);
+        }
+    }
+
+    /// [`Usage::add_word`] of the word `line[s..e]` of a line of ASCII, from its bytes when
+    /// it holds no hyphen and starts and ends with a letter or digit (most words).
+    fn add_ascii_word(&mut self, line: &str, s: usize, e: usize, hyphen: bool) {
+        let b = &line.as_bytes()[s..e];
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l))
+                if !hyphen && f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() =>
+            {
+                if self.passes(b.len(), f, l) {
+                    self.tally(ascii_key_from(hash::FNV_BASIS, b));
+                }
+            }
+            _ => self.add_word(&line[s..e], hyphen),
+        }
+    }
+
+    /// Counts one more form whose key is `key`, if it is wanted.
+    fn tally(&mut self, key: u64) {
+        if self.all {
+            *self.counts.entry(key).or_insert(0) += 1;
+        } else if let Some(c) = self.counts.get_mut(&key) {
+            *c += 1;
         }
     }
 
@@ -329,14 +408,8 @@ impl Usage {
         let (Some(&b0), Some(&b1)) = (first.as_bytes().first(), last.as_bytes().last()) else {
             return;
         };
-        if !self.passes(len, b0, b1) {
-            return;
-        }
-        let key = key();
-        if self.all {
-            *self.counts.entry(key).or_insert(0) += 1;
-        } else if let Some(c) = self.counts.get_mut(&key) {
-            *c += 1;
+        if self.passes(len, b0, b1) {
+            self.tally(key());
         }
     }
 
@@ -561,6 +634,30 @@ mod tests {
         assert_eq!(usage.get("der"), 0);
         assert_eq!(usage.get("effective"), 1);
         assert_eq!(usage.get("policy"), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_counts_as_the_tokenizer_does(
+            lines in proptest::collection::vec("([a-zA-Z0-9]{1,8}|[-' .,;()]){0,12}", 1..6)
+        ) {
+            let fast = Usage::count(lines.iter().map(String::as_str));
+            // The same lines through the general tokenizer.
+            let mut plain = Usage { all: true, filter: [u64::MAX; 64], filter_last: [u64::MAX; 64], ..Usage::default() };
+            let mut skip_first = false;
+            for line in &lines {
+                let ends_hyphen = line.ends_with('-');
+                let mut first = true;
+                tokens(line, |word, hyphen, last| {
+                    if !((first && skip_first) || (last && ends_hyphen)) {
+                        plain.add_word(word, hyphen);
+                    }
+                    first = false;
+                });
+                skip_first = ends_hyphen;
+            }
+            proptest::prop_assert_eq!(fast.counts, plain.counts);
+        }
     }
 
     #[test]

@@ -295,8 +295,9 @@ mod tests {
     fn word_lists_are_sorted_lower_case_ascii() {
         for list in [FUNCTION_WORDS, ABBREVIATIONS] {
             assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
-            assert!(list.iter().all(|w| w.len() <= 8
-                && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
+            assert!(list.iter().all(
+                |w| w.len() <= 8 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            ));
         }
         assert!(is_function_word("The") && is_function_word("WHOSE") && !is_function_word("Thee"));
         assert!(is_abbreviation("Vol.") && is_abbreviation("v.") && !is_abbreviation("vox."));
