@@ -301,7 +301,6 @@ impl Usage {
 
     /// Whether a word of `len` bytes starting with the byte `first` and ending with the byte
     /// `last` may be a wanted form.
-    #[inline]
     fn passes(&self, len: usize, first: u8, last: u8) -> bool {
         let len = len.min(63);
         first_class(first).is_none_or(|class| self.filter[len] >> class & 1 != 0)
@@ -335,8 +334,8 @@ impl Usage {
     /// [`Usage::fill`] for a line of ASCII: the words are found as [`tokens`] finds them and
     /// judged by their bytes, so that a word the filters turn away costs a few instructions.
     /// (Callgrind, 1 MB of brief-like text: about 100 instructions a word when each word
-    /// went through a closure as a string slice, about 40 now; the whole stage went from 37 M
-    /// to 26 M.)
+    /// went through a closure as a string slice, about 75 now; the whole stage went from 37 M
+    /// to 32 M.)
     fn fill_ascii(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
         let bytes = line.as_bytes();
         let n = bytes.len();
