@@ -376,19 +376,19 @@ impl Usage {
         }
     }
 
-    /// [`Usage::add_word`] of the word `line[s..e]` of a line of ASCII, from its bytes when
-    /// it holds no hyphen and starts and ends with a letter or digit (most words).
-    fn add_ascii_word(&mut self, line: &str, s: usize, e: usize, hyphen: bool) {
-        let b = &line.as_bytes()[s..e];
-        match (b.first(), b.last()) {
-            (Some(&f), Some(&l))
-                if !hyphen && f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() =>
+    /// [`Usage::add_word`] of the word `line[start..end]` of a line of ASCII, from its bytes
+    /// when it holds no hyphen and starts and ends with a letter or digit (most words).
+    fn add_ascii_word(&mut self, line: &str, start: usize, end: usize, hyphen: bool) {
+        let word = &line.as_bytes()[start..end];
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last))
+                if !hyphen && first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
             {
-                if self.passes(b.len(), f, l) {
-                    self.tally(ascii_key_from(hash::FNV_BASIS, b));
+                if self.passes(word.len(), first, last) {
+                    self.tally(ascii_key_from(hash::FNV_BASIS, word));
                 }
             }
-            _ => self.add_word(&line[s..e], hyphen),
+            _ => self.add_word(&line[start..end], hyphen),
         }
     }
 

@@ -173,13 +173,12 @@ impl Key {
     }
 }
 
-/// What [`Key::of`] needs to know of an ASCII byte: the byte it hashes as (a digit
+/// What [`Key::of`] needs to know of a byte: the byte it hashes as (a digit
 /// as `#`, a letter in lower case) in the low 8 bits, and its classes above.
 const KEY_BYTE: [u16; 256] = {
     let mut t = [0u16; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
+    let mut c: u8 = 0;
+    loop {
         let mut info = if c.is_ascii_digit() {
             b'#' as u16 | KEY_DIGIT | KEY_FIGURE
         } else {
@@ -202,8 +201,11 @@ const KEY_BYTE: [u16; 256] = {
             // A byte of a non-ASCII character: decoded, not looked up.
             info |= KEY_WIDE;
         }
-        t[i] = info;
-        i += 1;
+        t[c as usize] = info;
+        if c == u8::MAX {
+            break;
+        }
+        c += 1;
     }
     t
 };
