@@ -542,8 +542,8 @@ fn is_other(text: &str, figures: bool) -> bool {
     if grammar::has_dot_leaders(text) {
         return true;
     }
-    // Without a figure no word is numeric. (Looking for one in every block's text cost about
-    // 9 M instructions a megabyte, callgrind; the flags of the lines answer most blocks.)
+    // Without a figure no word is numeric. (The flags of the lines answer most blocks without
+    // a search of their text.)
     if !figures || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
