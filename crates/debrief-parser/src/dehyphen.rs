@@ -153,29 +153,10 @@ fn is_word_char(c: char) -> bool {
 fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
     let bytes = line.as_bytes();
     if bytes.is_ascii() {
-        // Two tight loops, one table lookup per byte: over the bytes between words, then
-        // over a word's (whose classes are or-ed: 3 holds a hyphen).
-        let n = bytes.len();
         let mut pending: Option<(usize, usize, bool)> = None;
         let mut pos = 0;
-        loop {
-            while pos < n && ASCII_WORD[usize::from(bytes[pos])] == 0 {
-                pos += 1;
-            }
-            if pos >= n {
-                break;
-            }
-            let start = pos;
-            let mut class = 0;
-            while pos < n {
-                let t = ASCII_WORD[usize::from(bytes[pos])];
-                if t == 0 {
-                    break;
-                }
-                class |= t;
-                pos += 1;
-            }
-            if let Some((s, e, h)) = pending.replace((start, pos, class == 3)) {
+        while let Some(word) = next_ascii_word(bytes, &mut pos) {
+            if let Some((s, e, h)) = pending.replace(word) {
                 f(&line[s..e], h, false);
             }
         }
@@ -242,6 +223,34 @@ fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
     if let Some((s, e, h)) = pending {
         f(&line[s..e], h, true);
     }
+}
+
+/// The next word of a line of ASCII `bytes` from `pos` on (as [`tokens`] finds words): its
+/// byte range and whether it holds a hyphen; `pos` moves past it. Two tight loops, one table
+/// lookup per byte: over the bytes between words, then over the word's (whose classes are
+/// or-ed: 3 holds a hyphen).
+fn next_ascii_word(bytes: &[u8], pos: &mut usize) -> Option<(usize, usize, bool)> {
+    let n = bytes.len();
+    let mut p = *pos;
+    while p < n && ASCII_WORD[usize::from(bytes[p])] == 0 {
+        p += 1;
+    }
+    if p >= n {
+        *pos = p;
+        return None;
+    }
+    let start = p;
+    let mut class = 0;
+    while p < n {
+        let t = ASCII_WORD[usize::from(bytes[p])];
+        if t == 0 {
+            break;
+        }
+        class |= t;
+        p += 1;
+    }
+    *pos = p;
+    Some((start, p, class == 3))
 }
 
 impl Usage {
@@ -338,34 +347,17 @@ impl Usage {
     /// to 32 M.)
     fn fill_ascii(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
         let bytes = line.as_bytes();
-        let n = bytes.len();
         // The word before the current one, unless it was skipped as the line's first: it is
         // counted once another word shows it was not the last.
         let mut pending: Option<(usize, usize, bool)> = None;
         let mut first = true;
         let mut pos = 0;
-        loop {
-            while pos < n && ASCII_WORD[usize::from(bytes[pos])] == 0 {
-                pos += 1;
-            }
-            if pos >= n {
-                break;
-            }
-            let start = pos;
-            let mut class = 0;
-            while pos < n {
-                let t = ASCII_WORD[usize::from(bytes[pos])];
-                if t == 0 {
-                    break;
-                }
-                class |= t;
-                pos += 1;
-            }
+        while let Some(word) = next_ascii_word(bytes, &mut pos) {
             if let Some((s, e, hyphen)) = pending.take() {
                 self.add_ascii_word(line, s, e, hyphen);
             }
             if !(first && skip_first) {
-                pending = Some((start, pos, class == 3));
+                pending = Some(word);
             }
             first = false;
         }
