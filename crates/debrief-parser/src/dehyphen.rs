@@ -344,7 +344,7 @@ impl Usage {
     /// judged by their bytes, so that a word the filters turn away costs a few instructions.
     /// (Callgrind, 1 MB of brief-like text: about 100 instructions a word when each word
     /// went through a closure as a string slice, about 75 now; the whole stage went from 37 M
-    /// to 32 M.)
+    /// to 33 M.)
     fn fill_ascii(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
         let bytes = line.as_bytes();
         // The word before the current one, unless it was skipped as the line's first: it is
