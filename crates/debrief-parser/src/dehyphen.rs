@@ -62,16 +62,21 @@ fn word_key(word: &str) -> u64 {
 /// `word_key_from(word_key(left), right)`).
 fn word_key_from(mut h: u64, word: &str) -> u64 {
     if word.is_ascii() {
-        for b in word.bytes() {
-            h = hash::fnv_byte(h, b.to_ascii_lowercase());
-        }
-        return h;
+        return ascii_key_from(h, word.as_bytes());
     }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
             h = hash::fnv_char(h, l);
         }
+    }
+    h
+}
+
+/// [`word_key_from`] of a word of ASCII bytes.
+fn ascii_key_from(mut h: u64, word: &[u8]) -> u64 {
+    for &b in word {
+        h = hash::fnv_byte(h, b.to_ascii_lowercase());
     }
     h
 }
@@ -84,14 +89,18 @@ fn pair_key(left: &str, right: &str) -> u64 {
 ///
 /// Built for the forms that will be asked about (the joined and hyphenated forms of the
 /// document's line-end hyphens, and the words that may have lost their spaces): a word is
-/// hashed and looked up only when a wanted form has its length and its first letter, which
-/// turns away most words of the text for the cost of one table lookup.
+/// hashed and looked up only when a wanted form has its length, its first letter and its last
+/// letter, which turns away most words of the text for the cost of two table lookups.
+/// (Callgrind, 1 MB of brief-like text: the first letter alone let 23 % of the words through
+/// to be hashed, the first and the last about 6 %.)
 pub(crate) struct Usage {
     counts: HashedMap<u32>,
     /// For each byte length (up to 63), the classes of the first letters of the wanted forms
     /// of that length (see [`first_class`]).
     filter: [u64; 64],
-    /// Whether every word is counted (no wanted list).
+    /// The same for the last letters.
+    filter_last: [u64; 64],
+    /// Whether every word is counted (no wanted list; both filters let everything through).
     all: bool,
 }
 
@@ -100,12 +109,13 @@ impl Default for Usage {
         Usage {
             counts: HashedMap::default(),
             filter: [0; 64],
+            filter_last: [0; 64],
             all: false,
         }
     }
 }
 
-/// The filter class of a word's first byte: an ASCII byte by its lower-case form; the first
+/// The filter class of a word's first or last byte: an ASCII byte by its lower-case form; a
 /// byte of a non-ASCII character (whose lower case may differ in its bytes) has none, and is
 /// not filtered on (see [`Usage::passes`]).
 fn first_class(b: u8) -> Option<u32> {
@@ -114,9 +124,10 @@ fn first_class(b: u8) -> Option<u32> {
 
 /// Byte classes for the tokenizer: 1 for an ASCII byte that belongs to a word (letters,
 /// digits, `'`), 3 for the hyphen, 0 for the others. Bytes from 0x80 start or continue a
-/// non-ASCII character, which is decoded.
-const ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// non-ASCII character, which is decoded. (256 entries, so that indexing by a byte needs no
+/// bounds check.)
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b: u8 = 0;
     while b < 128 {
         if b.is_ascii_alphanumeric() || b == b'\'' {
@@ -142,29 +153,12 @@ fn is_word_char(c: char) -> bool {
 fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
     let bytes = line.as_bytes();
     if bytes.is_ascii() {
-        // One pass, one table lookup per byte.
         let mut pending: Option<(usize, usize, bool)> = None;
-        let mut start = usize::MAX;
-        let mut hyphen = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let t = ASCII_WORD[usize::from(b)];
-            if t != 0 {
-                if start == usize::MAX {
-                    start = i;
-                    hyphen = false;
-                }
-                hyphen |= t == 3;
-            } else if start != usize::MAX {
-                if let Some((s, e, h)) = pending.replace((start, i, hyphen)) {
-                    f(&line[s..e], h, false);
-                }
-                start = usize::MAX;
+        let mut pos = 0;
+        while let Some(word) = next_ascii_word(bytes, &mut pos) {
+            if let Some((s, e, h)) = pending.replace(word) {
+                f(&line[s..e], h, false);
             }
-        }
-        if start != usize::MAX
-            && let Some((s, e, h)) = pending.replace((start, bytes.len(), hyphen))
-        {
-            f(&line[s..e], h, false);
         }
         if let Some((s, e, h)) = pending {
             f(&line[s..e], h, true);
@@ -231,6 +225,34 @@ fn tokens<'s>(line: &'s str, mut f: impl FnMut(&'s str, bool, bool)) {
     }
 }
 
+/// The next word of a line of ASCII `bytes` from `pos` on (as [`tokens`] finds words): its
+/// byte range and whether it holds a hyphen; `pos` moves past it. Two tight loops, one table
+/// lookup per byte: over the bytes between words, then over the word's (whose classes are
+/// or-ed: 3 holds a hyphen).
+fn next_ascii_word(bytes: &[u8], pos: &mut usize) -> Option<(usize, usize, bool)> {
+    let n = bytes.len();
+    let mut p = *pos;
+    while p < n && ASCII_WORD[usize::from(bytes[p])] == 0 {
+        p += 1;
+    }
+    if p >= n {
+        *pos = p;
+        return None;
+    }
+    let start = p;
+    let mut class = 0;
+    while p < n {
+        let t = ASCII_WORD[usize::from(bytes[p])];
+        if t == 0 {
+            break;
+        }
+        class |= t;
+        p += 1;
+    }
+    *pos = p;
+    Some((start, p, class == 3))
+}
+
 impl Usage {
     /// Counts the words of `lines` (each a line of text). A line's last word is skipped when the
     /// line ends with a hyphen, and so is the first word of the line after it: those are the
@@ -239,6 +261,8 @@ impl Usage {
     pub(crate) fn count<'s>(lines: impl Iterator<Item = &'s str>) -> Self {
         let mut usage = Usage {
             all: true,
+            filter: [u64::MAX; 64],
+            filter_last: [u64::MAX; 64],
             ..Usage::default()
         };
         usage.fill(lines);
@@ -247,35 +271,49 @@ impl Usage {
 
     /// Asks for the count of `word`.
     pub(crate) fn want_word(&mut self, word: &str) {
-        self.want(word_key(word), word.len(), word);
+        self.want(word_key(word), word.len(), word, word);
     }
 
     /// Asks for the count of `left` + `right` written as one word.
     pub(crate) fn want_joined(&mut self, left: &str, right: &str) {
         let key = word_key_from(word_key(left), right);
-        self.want(key, left.len() + right.len(), left);
+        self.want(key, left.len() + right.len(), left, right);
     }
 
     /// Asks for the count of `left-right`.
     pub(crate) fn want_pair(&mut self, left: &str, right: &str) {
-        self.want(pair_key(left, right), left.len() + right.len() + 1, left);
+        self.want(
+            pair_key(left, right),
+            left.len() + right.len() + 1,
+            left,
+            right,
+        );
     }
 
-    fn want(&mut self, key: u64, len: usize, word: &str) {
+    /// Asks for the form hashed to `key`, of `len` bytes, which starts as `first` starts and
+    /// ends as `last` ends.
+    fn want(&mut self, key: u64, len: usize, first: &str, last: &str) {
         self.counts.insert(key, 0);
-        let bits = &mut self.filter[len.min(63)];
-        match word.bytes().next().and_then(first_class) {
-            Some(class) => *bits |= 1 << class,
-            // A non-ASCII first letter: its lower case may be an ASCII letter (the Kelvin sign
-            // is `k`), so every first byte passes for this length.
-            None => *bits = u64::MAX,
+        let len = len.min(63);
+        for (bits, b) in [
+            (&mut self.filter[len], first.bytes().next()),
+            (&mut self.filter_last[len], last.bytes().next_back()),
+        ] {
+            match b.and_then(first_class) {
+                Some(class) => *bits |= 1 << class,
+                // A non-ASCII letter: its lower case may be an ASCII letter (the Kelvin sign
+                // is `k`), so every byte passes for this length.
+                None => *bits = u64::MAX,
+            }
         }
     }
 
-    /// Whether a word of `len` bytes starting with the byte `first` may be a wanted form.
-    fn passes(&self, len: usize, first: u8) -> bool {
-        self.all
-            || first_class(first).is_none_or(|class| self.filter[len.min(63)] >> class & 1 != 0)
+    /// Whether a word of `len` bytes starting with the byte `first` and ending with the byte
+    /// `last` may be a wanted form.
+    fn passes(&self, len: usize, first: u8, last: u8) -> bool {
+        let len = len.min(63);
+        first_class(first).is_none_or(|class| self.filter[len] >> class & 1 != 0)
+            && first_class(last).is_none_or(|class| self.filter_last[len] >> class & 1 != 0)
     }
 
     /// Counts the wanted forms in `lines` (a line's last word is skipped when the line ends
@@ -287,27 +325,82 @@ impl Usage {
         let mut skip_first = false;
         for line in lines {
             let ends_hyphen = line.ends_with(['-', '\u{2010}', '\u{00AD}']);
-            let mut first = true;
-            tokens(line, |word, hyphen, last| {
-                if !((first && skip_first) || (last && ends_hyphen)) {
-                    self.add_word(word, hyphen);
-                }
-                first = false;
-            });
+            if line.is_ascii() {
+                self.fill_ascii(line, skip_first, ends_hyphen);
+            } else {
+                let mut first = true;
+                tokens(line, |word, hyphen, last| {
+                    if !((first && skip_first) || (last && ends_hyphen)) {
+                        self.add_word(word, hyphen);
+                    }
+                    first = false;
+                });
+            }
             skip_first = ends_hyphen;
         }
     }
 
-    /// Counts one more `word` (of `len` bytes, whose key `key` computes) if it is wanted.
-    fn bump(&mut self, word: &str, len: usize, key: impl FnOnce() -> u64) {
-        if !word.bytes().next().is_some_and(|b| self.passes(len, b)) {
-            return;
+    /// [`Usage::fill`] for a line of ASCII: the words are found as [`tokens`] finds them and
+    /// judged by their bytes, so that a word the filters turn away costs a few instructions.
+    /// (Callgrind, 1 MB of brief-like text: about 100 instructions a word when each word
+    /// went through a closure as a string slice, about 75 now; the whole stage went from 37 M
+    /// to 33 M.)
+    fn fill_ascii(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
+        let bytes = line.as_bytes();
+        // The word before the current one, unless it was skipped as the line's first: it is
+        // counted once another word shows it was not the last.
+        let mut pending: Option<(usize, usize, bool)> = None;
+        let mut first = true;
+        let mut pos = 0;
+        while let Some(word) = next_ascii_word(bytes, &mut pos) {
+            if let Some((s, e, hyphen)) = pending.take() {
+                self.add_ascii_word(line, s, e, hyphen);
+            }
+            if !(first && skip_first) {
+                pending = Some(word);
+            }
+            first = false;
         }
-        let key = key();
+        if let Some((s, e, hyphen)) = pending
+            && !ends_hyphen
+        {
+            self.add_ascii_word(line, s, e, hyphen);
+        }
+    }
+
+    /// [`Usage::add_word`] of the word `line[start..end]` of a line of ASCII, from its bytes
+    /// when it holds no hyphen and starts and ends with a letter or digit (most words).
+    fn add_ascii_word(&mut self, line: &str, start: usize, end: usize, hyphen: bool) {
+        let word = &line.as_bytes()[start..end];
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last))
+                if !hyphen && first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+            {
+                if self.passes(word.len(), first, last) {
+                    self.tally(ascii_key_from(hash::FNV_BASIS, word));
+                }
+            }
+            _ => self.add_word(&line[start..end], hyphen),
+        }
+    }
+
+    /// Counts one more form whose key is `key`, if it is wanted.
+    fn tally(&mut self, key: u64) {
         if self.all {
             *self.counts.entry(key).or_insert(0) += 1;
         } else if let Some(c) = self.counts.get_mut(&key) {
             *c += 1;
+        }
+    }
+
+    /// Counts one more form that starts as `first` starts, ends as `last` ends and is `len`
+    /// bytes long (whose key `key` computes) if it is wanted.
+    fn bump(&mut self, first: &str, last: &str, len: usize, key: impl FnOnce() -> u64) {
+        let (Some(&b0), Some(&b1)) = (first.as_bytes().first(), last.as_bytes().last()) else {
+            return;
+        };
+        if self.passes(len, b0, b1) {
+            self.tally(key());
         }
     }
 
@@ -326,16 +419,16 @@ impl Usage {
         if word.is_empty() {
             return;
         }
-        self.bump(word, word.len(), || word_key(word));
+        self.bump(word, word, word.len(), || word_key(word));
         if hyphen && word.contains(['-', '\u{2010}', '\u{2011}']) {
             let mut prev: Option<&str> = None;
             for p in word
                 .split(['-', '\u{2010}', '\u{2011}'])
                 .filter(|p| !p.is_empty())
             {
-                self.bump(p, p.len(), || word_key(p));
+                self.bump(p, p, p.len(), || word_key(p));
                 if let Some(l) = prev {
-                    self.bump(l, l.len() + p.len() + 1, || pair_key(l, p));
+                    self.bump(l, p, l.len() + p.len() + 1, || pair_key(l, p));
                 }
                 prev = Some(p);
             }
@@ -532,6 +625,30 @@ mod tests {
         assert_eq!(usage.get("der"), 0);
         assert_eq!(usage.get("effective"), 1);
         assert_eq!(usage.get("policy"), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_counts_as_the_tokenizer_does(
+            lines in proptest::collection::vec("([a-zA-Z0-9]{1,8}|[-' .,;()]){0,12}", 1..6)
+        ) {
+            let fast = Usage::count(lines.iter().map(String::as_str));
+            // The same lines through the general tokenizer.
+            let mut plain = Usage { all: true, filter: [u64::MAX; 64], filter_last: [u64::MAX; 64], ..Usage::default() };
+            let mut skip_first = false;
+            for line in &lines {
+                let ends_hyphen = line.ends_with('-');
+                let mut first = true;
+                tokens(line, |word, hyphen, last| {
+                    if !((first && skip_first) || (last && ends_hyphen)) {
+                        plain.add_word(word, hyphen);
+                    }
+                    first = false;
+                });
+                skip_first = ends_hyphen;
+            }
+            proptest::prop_assert_eq!(fast.counts, plain.counts);
+        }
     }
 
     #[test]
