@@ -33,6 +33,7 @@ use crate::text::{
     BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
     slug, squash,
 };
+use crate::topics::Tally;
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
@@ -162,7 +163,21 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         .flatten(),
     );
     let mut words = BlockWords::default();
-    let mut section_counts = vec![TopicCounts::default(); sections.len()];
+    // Topic keywords are tallied per pattern for the section at hand (sections are runs of
+    // blocks), which gets its topics when the next one begins; the tally is added to the
+    // document's, but for boilerplate.
+    let (mut tally, mut tally_section) = (Tally::default(), 0);
+    let (mut doc_tally, mut doc_counts) = (Tally::default(), TopicCounts::default());
+    let mut flush = |s: usize, tally: &mut Tally| {
+        let Some(section) = sections.get_mut(s) else {
+            return;
+        };
+        if section.kind != crate::SectionKind::Boilerplate {
+            tally.add_to(options.topics, &mut doc_tally, &mut doc_counts);
+        }
+        section.topics = tally.assignments(options.topics, 2, 3);
+        tally.clear();
+    };
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
@@ -174,12 +189,17 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             (&words.digits, &words.named),
             &markers,
         );
-        if let Some(counts) = section_counts.get_mut(block_section[b])
-            && !matches!(block.kind, BlockKind::Footnote { .. })
-        {
-            options
-                .topics
-                .count_at(&block.text, &words.named, counts, &mut pass.scratch.matches);
+        if block_section[b] != tally_section {
+            flush(tally_section, &mut tally);
+            tally_section = block_section[b];
+        }
+        if !matches!(block.kind, BlockKind::Footnote { .. }) {
+            options.topics.tally_at(
+                &block.text,
+                &words.named,
+                &mut tally,
+                &mut pass.scratch.matches,
+            );
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -187,6 +207,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             triggers: markers.triggers,
         });
     }
+
+    flush(tally_section, &mut tally);
+    doc_tally.drain_into(options.topics, &mut doc_counts);
 
     // Pass 3: recommendations, topics, acronyms.
     let walker = Walker {
@@ -199,13 +222,6 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let mut recommendations = walker.run();
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
-    }
-    let mut doc_counts = TopicCounts::default();
-    for (section, counts) in sections.iter_mut().zip(section_counts) {
-        section.topics = counts.assignments(2, 3);
-        if section.kind != crate::SectionKind::Boilerplate {
-            doc_counts.absorb(counts);
-        }
     }
     brief.topics = doc_counts.assignments(3, 5);
     brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
