@@ -321,6 +321,11 @@ fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
         block_spans: Vec::with_capacity(doc.blocks.len() + 1),
         defined: Defined::default(),
     };
+    // Room for the sentences at once (the corpus has about one per 120 bytes of text), rather
+    // than a list that is copied each time it doubles (to 3.6 MB for 10 MB of text).
+    let estimate = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 128 + doc.blocks.len();
+    sentences.reserve(estimate);
+    pass.spans.reserve(estimate);
     let mut segmenter = SegmenterBuffers::default();
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = sentences_with(&block.text, &mut segmenter);
