@@ -26,7 +26,7 @@ use std::ops::Range;
 use debrief_parser::{Block, BlockKind, Document, Span};
 
 use crate::programs::{head_automaton, programs_at};
-use crate::quantity::{candidates, quantities_from};
+use crate::quantity::{QuantityMatch, candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::text::{
@@ -150,6 +150,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
         scratch: Scratch::default(),
+        candidates: Vec::new(),
+        found: Vec::new(),
     };
     // The words any of the four automata may match from, found once per block.
     let filter = WordFilter::new(
@@ -361,6 +363,9 @@ struct Entities<'o, 'd> {
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
     scratch: Scratch,
+    /// Buffers for one block: where quantities may be, and those found in a sentence.
+    candidates: Vec<usize>,
+    found: Vec<QuantityMatch>,
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
@@ -444,7 +449,10 @@ impl Entities<'_, '_> {
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at, &candidates(&block.text, digits, &markers.numbers));
+        let mut at_candidates = std::mem::take(&mut self.candidates);
+        candidates(&block.text, digits, &markers.numbers, &mut at_candidates);
+        self.quantities_in(&at, &at_candidates);
+        self.candidates = at_candidates;
         hits
     }
 
@@ -554,13 +562,15 @@ impl Entities<'_, '_> {
             if from == to {
                 continue;
             }
-            let found = quantities_from(
+            let mut found = std::mem::take(&mut self.found);
+            quantities_from(
                 &text[r.clone()],
                 &candidates[from..to],
                 r.start,
                 &mut self.scratch.tokens,
+                &mut found,
             );
-            for q in found {
+            for q in found.drain(..) {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),
@@ -578,6 +588,7 @@ impl Entities<'_, '_> {
                     date: q.iso,
                 });
             }
+            self.found = found;
         }
     }
 }

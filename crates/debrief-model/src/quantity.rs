@@ -445,21 +445,22 @@ fn adjective_like(w: &str) -> bool {
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
     let words = crate::text::words(text);
     let numbers = crate::text::marker_words_at(text, &words).numbers;
-    quantities_from(
-        text,
-        &candidates(text, &words, &numbers),
-        0,
-        &mut Vec::new(),
-    )
+    let mut at = Vec::new();
+    candidates(text, &words, &numbers, &mut at);
+    let mut out = Vec::new();
+    quantities_from(text, &at, 0, &mut Vec::new(), &mut out);
+    out
 }
 
 /// Where a quantity may be found in `text`, sorted: each run of ASCII digits that is not glued
 /// to letters, each `$`, each number word. `words` and `number_words` are the text's
 /// [`words`](crate::text::words) and [`marker_words_at`](crate::text::marker_words_at)
-/// numbers. Computed once per block; only the few words with digits are read again.
-pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> Vec<usize> {
+/// numbers. Computed once per block; only the few words with digits are read again. The
+/// offsets go into `out` (cleared first).
+pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize], out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<usize> = memchr::memchr_iter(b'$', bytes).collect();
+    out.clear();
+    out.extend(memchr::memchr_iter(b'$', bytes));
     for word in words.iter().filter(|w| w.digits) {
         let mut i = word.start;
         while i < word.end {
@@ -487,19 +488,18 @@ pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> 
     out.extend_from_slice(number_words);
     out.sort_unstable();
     out.dedup();
-    out
 }
 
 /// The quantities of `text` (a sentence) near `candidates` (from [`candidates`]: offsets into
-/// `text` plus `offset`); `tokens` is a buffer. Work happens only near a candidate: the text is read in windows around them, not
-/// word by word.
+/// `text` plus `offset`), pushed to `out`; `tokens` is a buffer. Work happens only near a
+/// candidate: the text is read in windows around them, not word by word.
 pub(crate) fn quantities_from(
     text: &str,
     candidates: &[usize],
     offset: usize,
     tokens: &mut Vec<Token>,
-) -> Vec<QuantityMatch> {
-    let mut out = Vec::new();
+    out: &mut Vec<QuantityMatch>,
+) {
     let mut k = 0;
     while k < candidates.len() {
         // A window from a little before the first candidate to well after the last one that
@@ -518,10 +518,9 @@ pub(crate) fn quantities_from(
             start..end,
             (&candidates[first..k], offset),
             tokens,
-            &mut out,
+            out,
         );
     }
-    out
 }
 
 /// The first word start at or after `from`, and never after `candidate` (0 stays 0).
