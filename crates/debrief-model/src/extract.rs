@@ -25,6 +25,7 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use crate::actors::Scan;
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
@@ -150,6 +151,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
         scratch: Scratch::default(),
+        scan: Scan::default(),
         candidates: Vec::new(),
         found: Vec::new(),
     };
@@ -363,7 +365,9 @@ struct Entities<'o, 'd> {
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
     scratch: Scratch,
-    /// Buffers for one block: where quantities may be, and those found in a sentence.
+    /// Buffers for one block: what the gazetteer found, where quantities may be, and those
+    /// found in a sentence.
+    scan: Scan,
     candidates: Vec<usize>,
     found: Vec<QuantityMatch>,
 }
@@ -459,12 +463,14 @@ impl Entities<'_, '_> {
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(
+        let gazetteer = self.options.gazetteer;
+        let found = gazetteer.find_with_acronyms(
             &at.block.text,
             at.words,
             &mut self.scratch.matches,
+            &mut self.scan,
         );
-        for (_, short, long) in acronyms {
+        for (_, short, long) in gazetteer.acronyms_of(&self.scan) {
             self.known_acronyms.add(short, long);
         }
         for h in found {
