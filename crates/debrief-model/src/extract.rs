@@ -462,7 +462,6 @@ impl Entities<'_, '_> {
 
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
         let gazetteer = self.options.gazetteer;
         let found = gazetteer.find_with_acronyms(
             &at.block.text,
@@ -470,6 +469,8 @@ impl Entities<'_, '_> {
             &mut self.scratch.matches,
             &mut self.scan,
         );
+        // Sized once (a list grown hit by hit was reallocated about once a block).
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
         for (_, short, long) in gazetteer.acronyms_of(&self.scan) {
             self.known_acronyms.add(short, long);
         }
