@@ -167,21 +167,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         .flatten(),
     );
     let mut words = BlockWords::default();
-    // Topic keywords are tallied per pattern for the section at hand (sections are runs of
-    // blocks), which gets its topics when the next one begins; the tally is added to the
-    // document's, but for boilerplate.
-    let (mut tally, mut tally_section) = (Tally::default(), 0);
-    let (mut doc_tally, mut doc_counts) = (Tally::default(), TopicCounts::default());
-    let mut flush = |s: usize, tally: &mut Tally| {
-        let Some(section) = sections.get_mut(s) else {
-            return;
-        };
-        if section.kind != crate::SectionKind::Boilerplate {
-            tally.add_to(options.topics, &mut doc_tally, &mut doc_counts);
-        }
-        section.topics = tally.assignments(options.topics, 2, 3);
-        tally.clear();
-    };
+    let mut topics = SectionTopics::new(options.topics);
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
@@ -193,15 +179,11 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             (&words.digits, &words.named),
             &markers,
         );
-        if block_section[b] != tally_section {
-            flush(tally_section, &mut tally);
-            tally_section = block_section[b];
-        }
         if !matches!(block.kind, BlockKind::Footnote { .. }) {
-            options.topics.tally_at(
+            topics.count(
+                (&mut sections, block_section[b]),
                 &block.text,
                 &words.named,
-                &mut tally,
                 &mut pass.scratch.matches,
             );
         }
@@ -212,8 +194,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         });
     }
 
-    flush(tally_section, &mut tally);
-    doc_tally.drain_into(options.topics, &mut doc_counts);
+    let doc_counts = topics.finish(&mut sections);
 
     // Pass 3: recommendations, topics, acronyms.
     let walker = Walker {
@@ -236,6 +217,68 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief.programs = pass.programs.list;
     resolve_the_administration(&mut brief);
     brief
+}
+
+/// Topic keywords, tallied per pattern for the section at hand (sections are runs of blocks):
+/// a section gets its topics when the next one begins, and its tally is added to the
+/// document's, but for boilerplate.
+struct SectionTopics<'l> {
+    lexicon: &'l TopicLexicon,
+    /// The section being tallied, and its tally.
+    section: usize,
+    tally: Tally,
+    /// The document's tally (whole-word keywords) and counts (the words of prefix keywords).
+    doc_tally: Tally,
+    doc_counts: TopicCounts,
+}
+
+impl<'l> SectionTopics<'l> {
+    fn new(lexicon: &'l TopicLexicon) -> Self {
+        SectionTopics {
+            lexicon,
+            section: 0,
+            tally: Tally::default(),
+            doc_tally: Tally::default(),
+            doc_counts: TopicCounts::default(),
+        }
+    }
+
+    /// Counts the keywords of `text` (whose [`BlockWords`] named words are `words`) for section
+    /// `s` of `sections`.
+    fn count(
+        &mut self,
+        (sections, s): (&mut [crate::Section], usize),
+        text: &str,
+        words: &[Word],
+        matches: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        if s != self.section {
+            self.flush(sections);
+            self.section = s;
+        }
+        self.lexicon.tally_at(text, words, &mut self.tally, matches);
+    }
+
+    /// Gives the section at hand its topics.
+    fn flush(&mut self, sections: &mut [crate::Section]) {
+        let Some(section) = sections.get_mut(self.section) else {
+            return;
+        };
+        if section.kind != crate::SectionKind::Boilerplate {
+            self.tally
+                .add_to(self.lexicon, &mut self.doc_tally, &mut self.doc_counts);
+        }
+        section.topics = self.tally.assignments(self.lexicon, 2, 3);
+        self.tally.clear();
+    }
+
+    /// Gives the last section its topics, and returns the document's counts.
+    fn finish(mut self, sections: &mut [crate::Section]) -> TopicCounts {
+        self.flush(sections);
+        self.doc_tally
+            .drain_into(self.lexicon, &mut self.doc_counts);
+        self.doc_counts
+    }
 }
 
 /// The gazetteer's id of the generic "the Administration" (also "executive branch").

@@ -212,26 +212,27 @@ pub(crate) fn programs_at(text: &str, words: &[Word], scratch: &mut Scratch) -> 
             let walk = match HEADS.described.get(pattern).copied().flatten() {
                 Some(kind) => match token_index_at(toks, head.start) {
                     Some(k) => described(window, toks, k, kind, cut),
-                    None => Some(None),
+                    None => Walk::NoName,
                 },
                 None => named(window, toks, head, HEADS.kinds[pattern], cut),
             };
-            if let Some(m) = walk {
-                found = m.map(|mut m: ProgramMatch| {
+            match walk {
+                Walk::Name(mut m) => {
                     m.range = base + m.range.start..base + m.range.end;
                     m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
-                    m
-                });
-                break;
+                    found = Some(m);
+                    break;
+                }
+                Walk::NoName => break,
+                Walk::Cut => {}
             }
         }
-        if let Some(m) = found {
-            if !out
+        if let Some(m) = found
+            && !out
                 .iter()
                 .any(|o| crate::text::overlaps(&o.range, &m.range))
-            {
-                out.push(m);
-            }
+        {
+            out.push(m);
         }
     }
     out.sort_by_key(|m| m.range.start);
@@ -243,31 +244,33 @@ const SHORT_WINDOW: usize = 96;
 const LONG_WINDOW: usize = 240;
 
 /// The tokens at the start of a cut window that a walk back may not read: the walk gives up
-/// (`None`) rather than read them, for they may belong to a longer name.
+/// ([`Walk::Cut`]) rather than read them, for they may belong to a longer name.
 const CUT_MARGIN: usize = 4;
+
+/// What a walk back from a head found.
+enum Walk {
+    Name(ProgramMatch),
+    NoName,
+    /// The walk reached the first tokens of a cut window: read a longer one.
+    Cut,
+}
 
 fn token_index_at(toks: &[Token], start: usize) -> Option<usize> {
     toks.binary_search_by_key(&start, |t| t.start).ok()
 }
 
-/// A named program ending in the head at `head`: `Some(found)`, or `None` when `cut` (the
-/// window starts inside the text) and the walk back reached the window's first tokens.
-fn named(
-    text: &str,
-    toks: &[Token],
-    head: Range<usize>,
-    kind: ProgramKind,
-    cut: bool,
-) -> Option<Option<ProgramMatch>> {
+/// A named program ending in the head at `head`; [`Walk::Cut`] when `cut` (the window starts
+/// inside the text) and the walk back reached the window's first tokens.
+fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind, cut: bool) -> Walk {
     let Some(h) = token_index_at(toks, head.start) else {
-        return Some(None);
+        return Walk::NoName;
     };
     let mut start = h;
     let mut acronym = None;
     let mut k = h;
     while k > 0 {
         if cut && k <= CUT_MARGIN {
-            return None;
+            return Walk::Cut;
         }
         let prev = toks[k - 1];
         let s = prev.text(text);
@@ -298,7 +301,7 @@ fn named(
         }
     }
     if start >= h {
-        return Some(None);
+        return Walk::NoName;
     }
     if acronym
         .as_ref()
@@ -316,28 +319,22 @@ fn named(
     {
         end = y.end;
     }
-    Some(Some(ProgramMatch {
+    Walk::Name(ProgramMatch {
         range: toks[start].start..end,
         kind,
         named: true,
         acronym,
-    }))
+    })
 }
 
 /// A described program ending in the head at token `h`, as [`named`].
-fn described(
-    text: &str,
-    toks: &[Token],
-    h: usize,
-    kind: ProgramKind,
-    cut: bool,
-) -> Option<Option<ProgramMatch>> {
+fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind, cut: bool) -> Walk {
     let mut k = h;
     let mut content = 0;
     let mut first = h;
     while k > 0 {
         if cut && k <= CUT_MARGIN {
-            return None;
+            return Walk::Cut;
         }
         let prev = toks[k - 1];
         let s = prev.text(text);
@@ -350,10 +347,10 @@ fn described(
                 k -= 1;
                 continue;
             }
-            return Some(None);
+            return Walk::NoName;
         }
         if CONNECTORS.contains(&lower.as_str()) || crate::modality::is_function_word(&lower) {
-            return Some(None);
+            return Walk::NoName;
         }
         if !GENERIC_MODIFIERS.contains(&lower.as_str()) {
             content += 1;
@@ -361,23 +358,23 @@ fn described(
         first = k - 1;
         k -= 1;
         if h - k > 5 {
-            return Some(None);
+            return Walk::NoName;
         }
     }
     if k == 0 || content < 2 {
-        return Some(None);
+        return Walk::NoName;
     }
     // Start at the first content modifier ("a comprehensive U.S.–Mexico anti-crime strategy" →
     // "U.S.–Mexico anti-crime strategy").
     while first < h && GENERIC_MODIFIERS.contains(&toks[first].text(text).to_lowercase().as_str()) {
         first += 1;
     }
-    Some(Some(ProgramMatch {
+    Walk::Name(ProgramMatch {
         range: toks[first].start..toks[h].end,
         kind,
         named: false,
         acronym: None,
-    }))
+    })
 }
 
 #[cfg(test)]

@@ -1098,7 +1098,7 @@ fn is_squashed(bytes: &[u8]) -> bool {
         }
     }
     // No trailing space.
-    !(after_space && !bytes.is_empty())
+    !after_space || bytes.is_empty()
 }
 
 #[cfg(test)]
