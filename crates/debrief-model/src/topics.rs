@@ -197,24 +197,9 @@ impl TopicLexicon {
     /// assert_eq!(counts.hits(debrief_model::TopicCode(8)), 2);
     /// ```
     pub fn count(&self, text: &str, counts: &mut TopicCounts) {
-        self.count_at(text, &words(text), counts, &mut Vec::new());
-    }
-
-    /// [`TopicLexicon::count`], given the text's [`words`] and a buffer for the matches.
-    pub(crate) fn count_at(
-        &self,
-        text: &str,
-        words: &[Word],
-        counts: &mut TopicCounts,
-        matches: &mut Vec<(std::ops::Range<usize>, usize)>,
-    ) {
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
-        automaton.matches_into(text, words, matches);
-        for (range, p) in matches.drain(..) {
-            counts.add(self.keywords[p].0, &text[range]);
-        }
+        let mut tally = Tally::default();
+        self.tally_at(text, &words(text), &mut tally, &mut Vec::new());
+        tally.drain_into(self, counts);
     }
 
     /// Adds the keyword occurrences of `text` to `tally` (see [`Tally`]), given the text's
@@ -391,10 +376,6 @@ pub struct TopicCounts {
 }
 
 impl TopicCounts {
-    fn add(&mut self, code: TopicCode, word: &str) {
-        self.add_n(code, word, 1);
-    }
-
     /// Adds `n` occurrences of `word` (any case) under `code`.
     fn add_n(&mut self, code: TopicCode, word: &str, n: usize) {
         let entry = self.by_code.entry(code).or_default();
