@@ -37,8 +37,11 @@ pub struct AcronymDefinition {
 pub fn acronym_definitions(text: &str) -> Vec<AcronymDefinition> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(open) = text[i..].find('(').map(|k| i + k) {
-        let Some(close) = text[open + 1..].find(')').map(|k| open + 1 + k) else {
+    // memchr rather than `str::find`: the standard library's byte search cost about a third
+    // of this function's instructions on the corpus.
+    let bytes = text.as_bytes();
+    while let Some(open) = memchr::memchr(b'(', &bytes[i..]).map(|k| i + k) {
+        let Some(close) = memchr::memchr(b')', &bytes[open + 1..]).map(|k| open + 1 + k) else {
             break;
         };
         i = open + 1;

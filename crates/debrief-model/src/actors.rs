@@ -62,8 +62,10 @@ enum PatternTarget {
     Acronym,
 }
 
-/// What one reading of a text found: names (with blockers), titles, known acronyms.
-struct Scan {
+/// What one reading of a text found: names (with blockers), titles, known acronyms. Kept
+/// from block to block by extraction, so that its lists are allocated once.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
     raw: Vec<(Range<usize>, usize)>,
     titles: Vec<Range<usize>>,
     acronyms: Vec<(Range<usize>, usize)>,
@@ -469,23 +471,28 @@ impl Gazetteer {
         &'s self,
         text: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, &'s str, &'s str)> + use<'s, 't> {
-        let scan = self.scan(text, &words(text), &mut Vec::new());
+        let mut scan = Scan::default();
+        self.scan(text, &words(text), &mut Vec::new(), &mut scan);
         scan.acronyms.into_iter().map(move |(range, a)| {
             let (short, long) = &self.acronyms[a];
             (range, short.as_str(), long.as_str())
         })
     }
 
-    /// Reads `text` once: names, office titles and known acronyms. `words` are its
-    /// [`words`].
-    fn scan(&self, text: &str, words: &[Word], matches: &mut Vec<(Range<usize>, usize)>) -> Scan {
-        let mut scan = Scan {
-            raw: Vec::new(),
-            titles: Vec::new(),
-            acronyms: Vec::new(),
-        };
+    /// Reads `text` once into `scan` (cleared first): names, office titles and known
+    /// acronyms. `words` are its [`words`].
+    fn scan(
+        &self,
+        text: &str,
+        words: &[Word],
+        matches: &mut Vec<(Range<usize>, usize)>,
+        scan: &mut Scan,
+    ) {
+        scan.raw.clear();
+        scan.titles.clear();
+        scan.acronyms.clear();
         let Some(automaton) = &self.automaton else {
-            return scan;
+            return;
         };
         automaton.matches_into(text, words, matches);
         for (range, pattern) in matches.drain(..) {
@@ -506,28 +513,28 @@ impl Gazetteer {
                 PatternTarget::Acronym => {}
             }
         }
-        scan
     }
 
-    /// The actors named in `text` (see [`Gazetteer::find`]) and the known acronyms it uses (see
-    /// [`Gazetteer::known_acronyms`]), from one reading of the text; `words` are its
-    /// [`words`] (at least those a name may start at), `matches` a buffer.
+    /// The actors named in `text` (see [`Gazetteer::find`]), from one reading of the text into
+    /// `scan`, which keeps the known acronyms it uses for [`Gazetteer::acronyms_of`]; `words` are
+    /// its [`words`] (at least those a name may start at), `matches` a buffer.
     pub(crate) fn find_with_acronyms<'g>(
         &'g self,
         text: &str,
         words: &[Word],
         matches: &mut Vec<(Range<usize>, usize)>,
-    ) -> (Vec<ActorHit<'g>>, Vec<KnownAcronym<'g>>) {
-        let scan = self.scan(text, words, matches);
-        let acronyms = scan
-            .acronyms
-            .iter()
-            .map(|(range, a)| {
-                let (short, long) = &self.acronyms[*a];
-                (range.clone(), short.as_str(), long.as_str())
-            })
-            .collect();
-        (self.resolve(text, &scan), acronyms)
+        scan: &mut Scan,
+    ) -> Vec<ActorHit<'g>> {
+        self.scan(text, words, matches, scan);
+        self.resolve(text, scan)
+    }
+
+    /// The known acronyms (see [`Gazetteer::known_acronyms`]) of the last text read into `scan`.
+    pub(crate) fn acronyms_of<'g>(&'g self, scan: &Scan) -> impl Iterator<Item = KnownAcronym<'g>> {
+        scan.acronyms.iter().map(|(range, a)| {
+            let (short, long) = &self.acronyms[*a];
+            (range.clone(), short.as_str(), long.as_str())
+        })
     }
 
     fn hit(&self, entry: usize, range: Range<usize>) -> Option<ActorHit<'_>> {
@@ -551,7 +558,8 @@ impl Gazetteer {
     /// assert_eq!(ids, ["obama-administration", "congress", "american-people"]);
     /// ```
     pub fn find<'g>(&'g self, text: &str) -> Vec<ActorHit<'g>> {
-        let scan = self.scan(text, &words(text), &mut Vec::new());
+        let mut scan = Scan::default();
+        self.scan(text, &words(text), &mut Vec::new(), &mut scan);
         self.resolve(text, &scan)
     }
 

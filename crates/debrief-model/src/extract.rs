@@ -25,14 +25,16 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use crate::actors::Scan;
 use crate::programs::{head_automaton, programs_at};
-use crate::quantity::{candidates, quantities_from};
+use crate::quantity::{QuantityMatch, candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker};
 use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::text::{
     BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
     slug, squash,
 };
+use crate::topics::Tally;
 use crate::{
     Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
@@ -149,6 +151,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
         scratch: Scratch::default(),
+        scan: Scan::default(),
+        candidates: Vec::new(),
+        found: Vec::new(),
     };
     // The words any of the four automata may match from, found once per block.
     let filter = WordFilter::new(
@@ -162,7 +167,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         .flatten(),
     );
     let mut words = BlockWords::default();
-    let mut section_counts = vec![TopicCounts::default(); sections.len()];
+    let mut topics = SectionTopics::new(options.topics);
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = std::mem::take(&mut block_sentences[b]);
@@ -174,12 +179,13 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             (&words.digits, &words.named),
             &markers,
         );
-        if let Some(counts) = section_counts.get_mut(block_section[b])
-            && !matches!(block.kind, BlockKind::Footnote { .. })
-        {
-            options
-                .topics
-                .count_at(&block.text, &words.named, counts, &mut pass.scratch.matches);
+        if !matches!(block.kind, BlockKind::Footnote { .. }) {
+            topics.count(
+                (&mut sections, block_section[b]),
+                &block.text,
+                &words.named,
+                &mut pass.scratch.matches,
+            );
         }
         blocks.push(BlockData {
             sentences: ranges,
@@ -187,6 +193,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             triggers: markers.triggers,
         });
     }
+
+    let doc_counts = topics.finish(&mut sections);
 
     // Pass 3: recommendations, topics, acronyms.
     let walker = Walker {
@@ -200,13 +208,6 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
-    let mut doc_counts = TopicCounts::default();
-    for (section, counts) in sections.iter_mut().zip(section_counts) {
-        section.topics = counts.assignments(2, 3);
-        if section.kind != crate::SectionKind::Boilerplate {
-            doc_counts.absorb(counts);
-        }
-    }
     brief.topics = doc_counts.assignments(3, 5);
     brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
     brief.sections = sections;
@@ -216,6 +217,68 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief.programs = pass.programs.list;
     resolve_the_administration(&mut brief);
     brief
+}
+
+/// Topic keywords, tallied per pattern for the section at hand (sections are runs of blocks):
+/// a section gets its topics when the next one begins, and its tally is added to the
+/// document's, but for boilerplate.
+struct SectionTopics<'l> {
+    lexicon: &'l TopicLexicon,
+    /// The section being tallied, and its tally.
+    section: usize,
+    tally: Tally,
+    /// The document's tally (whole-word keywords) and counts (the words of prefix keywords).
+    doc_tally: Tally,
+    doc_counts: TopicCounts,
+}
+
+impl<'l> SectionTopics<'l> {
+    fn new(lexicon: &'l TopicLexicon) -> Self {
+        SectionTopics {
+            lexicon,
+            section: 0,
+            tally: Tally::default(),
+            doc_tally: Tally::default(),
+            doc_counts: TopicCounts::default(),
+        }
+    }
+
+    /// Counts the keywords of `text` (whose [`BlockWords`] named words are `words`) for section
+    /// `s` of `sections`.
+    fn count(
+        &mut self,
+        (sections, s): (&mut [crate::Section], usize),
+        text: &str,
+        words: &[Word],
+        matches: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        if s != self.section {
+            self.flush(sections);
+            self.section = s;
+        }
+        self.lexicon.tally_at(text, words, &mut self.tally, matches);
+    }
+
+    /// Gives the section at hand its topics.
+    fn flush(&mut self, sections: &mut [crate::Section]) {
+        let Some(section) = sections.get_mut(self.section) else {
+            return;
+        };
+        if section.kind != crate::SectionKind::Boilerplate {
+            self.tally
+                .add_to(self.lexicon, &mut self.doc_tally, &mut self.doc_counts);
+        }
+        section.topics = self.tally.assignments(self.lexicon, 2, 3);
+        self.tally.clear();
+    }
+
+    /// Gives the last section its topics, and returns the document's counts.
+    fn finish(mut self, sections: &mut [crate::Section]) -> TopicCounts {
+        self.flush(sections);
+        self.doc_tally
+            .drain_into(self.lexicon, &mut self.doc_counts);
+        self.doc_counts
+    }
 }
 
 /// The gazetteer's id of the generic "the Administration" (also "executive branch").
@@ -305,6 +368,11 @@ fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
         block_spans: Vec::with_capacity(doc.blocks.len() + 1),
         defined: Defined::default(),
     };
+    // Room for the sentences at once (the corpus has about one per 120 bytes of text), rather
+    // than a list that is copied each time it doubles (to 3.6 MB for 10 MB of text).
+    let estimate = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 128 + doc.blocks.len();
+    sentences.reserve(estimate);
+    pass.spans.reserve(estimate);
     let mut segmenter = SegmenterBuffers::default();
     for (b, block) in doc.blocks.iter().enumerate() {
         let ranges = sentences_with(&block.text, &mut segmenter);
@@ -340,6 +408,11 @@ struct Entities<'o, 'd> {
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
     scratch: Scratch,
+    /// Buffers for one block: what the gazetteer found, where quantities may be, and those
+    /// found in a sentence.
+    scan: Scan,
+    candidates: Vec<usize>,
+    found: Vec<QuantityMatch>,
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
@@ -423,19 +496,25 @@ impl Entities<'_, '_> {
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             self.programs_in(&at, &hits, &program_hits);
         }
-        self.quantities_in(&at, &candidates(&block.text, digits, &markers.numbers));
+        let mut at_candidates = std::mem::take(&mut self.candidates);
+        candidates(&block.text, digits, &markers.numbers, &mut at_candidates);
+        self.quantities_in(&at, &at_candidates);
+        self.candidates = at_candidates;
         hits
     }
 
     /// Actors from the gazetteer, and the known acronyms the block uses.
     fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let (found, acronyms) = self.options.gazetteer.find_with_acronyms(
+        let gazetteer = self.options.gazetteer;
+        let found = gazetteer.find_with_acronyms(
             &at.block.text,
             at.words,
             &mut self.scratch.matches,
+            &mut self.scan,
         );
-        for (_, short, long) in acronyms {
+        // Sized once (a list grown hit by hit was reallocated about once a block).
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
+        for (_, short, long) in gazetteer.acronyms_of(&self.scan) {
             self.known_acronyms.add(short, long);
         }
         for h in found {
@@ -533,13 +612,15 @@ impl Entities<'_, '_> {
             if from == to {
                 continue;
             }
-            let found = quantities_from(
+            let mut found = std::mem::take(&mut self.found);
+            quantities_from(
                 &text[r.clone()],
                 &candidates[from..to],
                 r.start,
                 &mut self.scratch.tokens,
+                &mut found,
             );
-            for q in found {
+            for q in found.drain(..) {
                 let range = shift(q.range);
                 self.quantities.push(Quantity {
                     text: squash(&text[range.clone()]),
@@ -557,6 +638,7 @@ impl Entities<'_, '_> {
                     date: q.iso,
                 });
             }
+            self.found = found;
         }
     }
 }

@@ -182,61 +182,96 @@ pub(crate) fn programs_at(text: &str, words: &[Word], scratch: &mut Scratch) -> 
     // Each head is read with the words before it: a window of the text, not all of it.
     automaton.matches_into(text, words, &mut scratch.matches);
     for &(ref range, pattern) in &scratch.matches {
-        let (base, window) = tail_bytes(&text[..range.end], 240);
-        // Start the window at a word boundary.
-        let skip = if base == 0 {
-            0
-        } else {
-            window
-                .find(char::is_whitespace)
-                .map_or(window.len(), |k| k + 1)
-        };
-        let base = base + skip;
-        let end = (range.end + 16).min(text.len());
-        let mut end = end;
+        let mut end = (range.end + 16).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let window = &text[base..end];
-        tokenize_into(window, &mut scratch.tokens);
-        let toks = &scratch.tokens;
-        let head = range.start - base..range.end - base;
-        let found = match HEADS.described.get(pattern).copied().flatten() {
-            Some(kind) => {
-                token_index_at(toks, head.start).and_then(|k| described(window, toks, k, kind))
+        // The head is read with the words before it, in a short window first: a name is seldom
+        // longer, and the walk back asks for the long window only when it reaches the short
+        // one's first tokens (tokens never span whitespace, so the tokens of a window that
+        // starts after a space are those of any longer one from there on). The long window
+        // alone tokenized about 3 times as much text.
+        let mut found = None;
+        for back in [SHORT_WINDOW, LONG_WINDOW] {
+            let (base, window) = tail_bytes(&text[..range.end], back);
+            // Start the window at a word boundary.
+            let skip = if base == 0 {
+                0
+            } else {
+                window
+                    .find(char::is_whitespace)
+                    .map_or(window.len(), |k| k + 1)
+            };
+            // Whether the walk back must not reach the window's first tokens.
+            let cut = base > 0 && back == SHORT_WINDOW;
+            let base = base + skip;
+            let window = &text[base..end];
+            tokenize_into(window, &mut scratch.tokens);
+            let toks = &scratch.tokens;
+            let head = range.start - base..range.end - base;
+            let walk = match HEADS.described.get(pattern).copied().flatten() {
+                Some(kind) => match token_index_at(toks, head.start) {
+                    Some(k) => described(window, toks, k, kind, cut),
+                    None => Walk::NoName,
+                },
+                None => named(window, toks, head, HEADS.kinds[pattern], cut),
+            };
+            match walk {
+                Walk::Name(mut m) => {
+                    m.range = base + m.range.start..base + m.range.end;
+                    m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
+                    found = Some(m);
+                    break;
+                }
+                Walk::NoName => break,
+                Walk::Cut => {}
             }
-            None => named(window, toks, head, HEADS.kinds[pattern]),
-        };
-        if let Some(mut m) = found {
-            m.range = base + m.range.start..base + m.range.end;
-            m.acronym = m.acronym.map(|a| base + a.start..base + a.end);
-            if !out
+        }
+        if let Some(m) = found
+            && !out
                 .iter()
                 .any(|o| crate::text::overlaps(&o.range, &m.range))
-            {
-                out.push(m);
-            }
+        {
+            out.push(m);
         }
     }
     out.sort_by_key(|m| m.range.start);
     out
 }
 
+/// The bytes before a head read first, and at most (see [`programs_at`]).
+const SHORT_WINDOW: usize = 96;
+const LONG_WINDOW: usize = 240;
+
+/// The tokens at the start of a cut window that a walk back may not read: the walk gives up
+/// ([`Walk::Cut`]) rather than read them, for they may belong to a longer name.
+const CUT_MARGIN: usize = 4;
+
+/// What a walk back from a head found.
+enum Walk {
+    Name(ProgramMatch),
+    NoName,
+    /// The walk reached the first tokens of a cut window: read a longer one.
+    Cut,
+}
+
 fn token_index_at(toks: &[Token], start: usize) -> Option<usize> {
     toks.binary_search_by_key(&start, |t| t.start).ok()
 }
 
-fn named(
-    text: &str,
-    toks: &[Token],
-    head: Range<usize>,
-    kind: ProgramKind,
-) -> Option<ProgramMatch> {
-    let h = token_index_at(toks, head.start)?;
+/// A named program ending in the head at `head`; [`Walk::Cut`] when `cut` (the window starts
+/// inside the text) and the walk back reached the window's first tokens.
+fn named(text: &str, toks: &[Token], head: Range<usize>, kind: ProgramKind, cut: bool) -> Walk {
+    let Some(h) = token_index_at(toks, head.start) else {
+        return Walk::NoName;
+    };
     let mut start = h;
     let mut acronym = None;
     let mut k = h;
     while k > 0 {
+        if cut && k <= CUT_MARGIN {
+            return Walk::Cut;
+        }
         let prev = toks[k - 1];
         let s = prev.text(text);
         if prev.word && (is_capitalised(s) || s.chars().next().is_some_and(|c| c.is_ascii_digit()))
@@ -266,7 +301,7 @@ fn named(
         }
     }
     if start >= h {
-        return None;
+        return Walk::NoName;
     }
     if acronym
         .as_ref()
@@ -284,7 +319,7 @@ fn named(
     {
         end = y.end;
     }
-    Some(ProgramMatch {
+    Walk::Name(ProgramMatch {
         range: toks[start].start..end,
         kind,
         named: true,
@@ -292,11 +327,15 @@ fn named(
     })
 }
 
-fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind) -> Option<ProgramMatch> {
+/// A described program ending in the head at token `h`, as [`named`].
+fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind, cut: bool) -> Walk {
     let mut k = h;
     let mut content = 0;
     let mut first = h;
     while k > 0 {
+        if cut && k <= CUT_MARGIN {
+            return Walk::Cut;
+        }
         let prev = toks[k - 1];
         let s = prev.text(text);
         let lower = s.to_lowercase();
@@ -308,10 +347,10 @@ fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind) -> Option<
                 k -= 1;
                 continue;
             }
-            return None;
+            return Walk::NoName;
         }
         if CONNECTORS.contains(&lower.as_str()) || crate::modality::is_function_word(&lower) {
-            return None;
+            return Walk::NoName;
         }
         if !GENERIC_MODIFIERS.contains(&lower.as_str()) {
             content += 1;
@@ -319,18 +358,18 @@ fn described(text: &str, toks: &[Token], h: usize, kind: ProgramKind) -> Option<
         first = k - 1;
         k -= 1;
         if h - k > 5 {
-            return None;
+            return Walk::NoName;
         }
     }
     if k == 0 || content < 2 {
-        return None;
+        return Walk::NoName;
     }
     // Start at the first content modifier ("a comprehensive U.S.–Mexico anti-crime strategy" →
     // "U.S.–Mexico anti-crime strategy").
     while first < h && GENERIC_MODIFIERS.contains(&toks[first].text(text).to_lowercase().as_str()) {
         first += 1;
     }
-    Some(ProgramMatch {
+    Walk::Name(ProgramMatch {
         range: toks[first].start..toks[h].end,
         kind,
         named: false,
@@ -372,5 +411,20 @@ mod tests {
         assert!(
             found("Such a Strategy. This Plan. such a strategy; no formal strategy").is_empty()
         );
+    }
+
+    #[test]
+    fn names_longer_than_the_short_window_are_read_whole() {
+        // The name starts 120 bytes before the end of its head: the walk back reaches the
+        // short window's first tokens and reads the long window.
+        let name = "Protecting Our Local Elections From Foreign Interference And Domestic \
+                    Threats Through Better Voting Machines And Audits Act";
+        assert!(name.len() > SHORT_WINDOW);
+        let text = format!("Members introduced the {name} of 2024 last year.");
+        assert_eq!(found(&text), [format!("{name} of 2024").as_str()]);
+        // A name right at the start of a long text, and one preceded by 200 bytes of prose.
+        let prose = "word ".repeat(40);
+        let text = format!("{prose}the Merida Initiative and {prose}a peak oil strategy.");
+        assert_eq!(found(&text), ["Merida Initiative", "peak oil strategy"]);
     }
 }

@@ -445,21 +445,22 @@ fn adjective_like(w: &str) -> bool {
 pub fn quantities(text: &str) -> Vec<QuantityMatch> {
     let words = crate::text::words(text);
     let numbers = crate::text::marker_words_at(text, &words).numbers;
-    quantities_from(
-        text,
-        &candidates(text, &words, &numbers),
-        0,
-        &mut Vec::new(),
-    )
+    let mut at = Vec::new();
+    candidates(text, &words, &numbers, &mut at);
+    let mut out = Vec::new();
+    quantities_from(text, &at, 0, &mut Vec::new(), &mut out);
+    out
 }
 
 /// Where a quantity may be found in `text`, sorted: each run of ASCII digits that is not glued
 /// to letters, each `$`, each number word. `words` and `number_words` are the text's
 /// [`words`](crate::text::words) and [`marker_words_at`](crate::text::marker_words_at)
-/// numbers. Computed once per block; only the few words with digits are read again.
-pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> Vec<usize> {
+/// numbers. Computed once per block; only the few words with digits are read again. The
+/// offsets go into `out` (cleared first).
+pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize], out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<usize> = memchr::memchr_iter(b'$', bytes).collect();
+    out.clear();
+    out.extend(memchr::memchr_iter(b'$', bytes));
     for word in words.iter().filter(|w| w.digits) {
         let mut i = word.start;
         while i < word.end {
@@ -487,19 +488,18 @@ pub(crate) fn candidates(text: &str, words: &[Word], number_words: &[usize]) -> 
     out.extend_from_slice(number_words);
     out.sort_unstable();
     out.dedup();
-    out
 }
 
 /// The quantities of `text` (a sentence) near `candidates` (from [`candidates`]: offsets into
-/// `text` plus `offset`); `tokens` is a buffer. Work happens only near a candidate: the text is read in windows around them, not
-/// word by word.
+/// `text` plus `offset`), pushed to `out`; `tokens` is a buffer. Work happens only near a
+/// candidate: the text is read in windows around them, not word by word.
 pub(crate) fn quantities_from(
     text: &str,
     candidates: &[usize],
     offset: usize,
     tokens: &mut Vec<Token>,
-) -> Vec<QuantityMatch> {
-    let mut out = Vec::new();
+    out: &mut Vec<QuantityMatch>,
+) {
     let mut k = 0;
     while k < candidates.len() {
         // A window from a little before the first candidate to well after the last one that
@@ -518,10 +518,9 @@ pub(crate) fn quantities_from(
             start..end,
             (&candidates[first..k], offset),
             tokens,
-            &mut out,
+            out,
         );
     }
-    out
 }
 
 /// The first word start at or after `from`, and never after `candidate` (0 stays 0).
@@ -573,7 +572,14 @@ fn scan(
             continue;
         }
         for i in k.saturating_sub(4).max(next_free)..=k {
-            if !could_start(toks[i].text(part)) {
+            let t = toks[i].text(part);
+            if !could_start(t) {
+                continue;
+            }
+            // A number before the candidate reaches it only as the lower end of a range ("2 to
+            // 5", "2 million-3 million"; see `quantity_at`): the others are not read again (a
+            // third of the numbers of the corpus's tables were read up to five times).
+            if i < k && t.as_bytes()[0].is_ascii_digit() && !range_follows(part, toks, i) {
                 continue;
             }
             if let Some((mut q, next)) = quantity_at(part, toks, i)
@@ -587,6 +593,18 @@ fn scan(
             }
         }
     }
+}
+
+/// Whether the number at token `i` (with its scale word, if any) is followed by a range
+/// joiner ("to", "-", "–"): the only way a quantity that starts with a number reaches the
+/// tokens after it.
+fn range_follows(text: &str, toks: &[Token], i: usize) -> bool {
+    let j = if scale(w(text, toks, i + 1)).is_some() {
+        i + 2
+    } else {
+        i + 1
+    };
+    matches!(w(text, toks, j), "to" | "-" | "–")
 }
 
 /// Whether a quantity can start at a token with this text: a digit, `$`, `FY…`, a qualifier,
@@ -1155,9 +1173,11 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
     if w(text, toks, i) != "of" {
         return None;
     }
-    let mut words: Vec<(usize, &str)> = Vec::new();
+    // At most eight words, kept on the stack.
+    let mut buf = [(0, ""); 8];
+    let mut n = 0;
     let mut k = i + 1;
-    while k < toks.len() && words.len() < 8 {
+    while k < toks.len() && n < 8 {
         let tok = toks[k];
         let s = tok.text(text);
         if !tok.word {
@@ -1167,8 +1187,8 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             }
             break;
         }
-        if is_function_word(s) && (!s.eq_ignore_ascii_case("and") || words.is_empty()) {
-            if words.is_empty()
+        if is_function_word(s) && (!s.eq_ignore_ascii_case("and") || n == 0) {
+            if n == 0
                 && ["the", "a", "an", "its", "their"]
                     .iter()
                     .any(|d| s.eq_ignore_ascii_case(d))
@@ -1178,32 +1198,52 @@ fn of_phrase_end(text: &str, toks: &[Token], i: usize) -> Option<(String, usize)
             }
             break;
         }
-        words.push((k, s));
+        buf[n] = (k, s);
+        n += 1;
         k += 1;
     }
-    while words.last().is_some_and(|(_, s)| *s == "and") {
-        words.pop();
+    let mut words = &buf[..n];
+    while let Some((rest, (_, "and"))) = words.split_last().map(|(l, r)| (r, *l)) {
+        words = rest;
     }
     let end = toks[words.last()?.0].end;
-    head(&words).map(|h| (h, end))
+    head(words).map(|h| (h, end))
 }
 
 /// The head of collected words: the last word, with the nouns and capitalised modifiers right
 /// before it ("tax dollars", "American content"; "rugged terrain" → "terrain").
 fn head(words: &[(usize, &str)]) -> Option<String> {
     let (_, last) = words.last()?;
-    let mut parts = vec![*last];
+    // The words kept before the last one (at most two), counted back from it.
+    let mut kept = 0;
     for (_, s) in words.iter().rev().skip(1).take(2) {
-        let noun_like =
-            !adjective_like(&s.to_ascii_lowercase()) && !s.ends_with("ly") && *s != "and";
+        // `s` in ASCII lower case, on the stack when it fits.
+        let mut buf = [0u8; 32];
+        let lower = match buf.get_mut(..s.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(s.as_bytes());
+                lower.make_ascii_lowercase();
+                std::borrow::Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+            }
+            None => std::borrow::Cow::Owned(s.to_ascii_lowercase()),
+        };
+        let noun_like = !adjective_like(&lower) && !s.ends_with("ly") && *s != "and";
         if is_capitalised(s) || noun_like {
-            parts.push(s);
+            kept += 1;
         } else {
             break;
         }
     }
-    parts.reverse();
-    Some(parts.join(" "))
+    let parts = &words[words.len() - 1 - kept..];
+    let mut out = String::with_capacity(parts.iter().map(|(_, s)| s.len() + 1).sum());
+    for (_, s) in parts {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s);
+    }
+    debug_assert!(out.ends_with(last));
+    Some(out)
 }
 
 /// The noun a count or percentage measures: "100 agents", "five key strategies", "100 percent
@@ -1212,14 +1252,16 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
     if w(text, toks, i) == "of" {
         return of_phrase(text, toks, i);
     }
-    let mut words: Vec<(usize, &str)> = Vec::new();
+    // At most four words, kept on the stack (most numbers measure nothing, or one word).
+    let mut buf = [(0, ""); 4];
+    let mut n = 0;
     let mut k = i;
     let mut quoted = false;
-    while k < toks.len() && words.len() < 4 {
+    while k < toks.len() && n < 4 {
         let tok = toks[k];
         let s = tok.text(text);
         if !tok.word {
-            if matches!(s, "“" | "\"") && words.is_empty() {
+            if matches!(s, "“" | "\"") && n == 0 {
                 quoted = true;
                 k += 1;
                 continue;
@@ -1229,19 +1271,19 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
         if is_function_word(s) || number_value(s).is_some() {
             break;
         }
+        buf[n] = (k, s);
+        n += 1;
+        k += 1;
         if is_capitalised(s) {
-            words.push((k, s));
-            k += 1;
             continue;
         }
-        words.push((k, s));
-        k += 1;
         // One lower-case noun, or an adjective and its noun, unless the phrase is quoted.
-        let mut buf = [0u8; 32];
-        if !quoted && !adjective_like(&crate::text::ascii_lower(s, &mut buf)) {
+        let mut lower = [0u8; 32];
+        if !quoted && !adjective_like(&crate::text::ascii_lower(s, &mut lower)) {
             break;
         }
     }
+    let words = &buf[..n];
     // A phrase of capitalised words only is a name ("2 GAO"), not a counted noun.
     if words.iter().all(|(_, s)| is_capitalised(s)) {
         return None;
@@ -1249,7 +1291,7 @@ fn measured(text: &str, toks: &[Token], i: usize) -> Option<String> {
     if quoted {
         return Some(words.iter().map(|(_, s)| *s).collect::<Vec<_>>().join(" "));
     }
-    head(&words)
+    head(words)
 }
 
 #[cfg(test)]
