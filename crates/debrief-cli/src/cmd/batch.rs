@@ -28,6 +28,7 @@ use crate::style::{Paint, Style};
   debrief batch ../shared/corpus --ext raw.txt --out results.jsonl
   debrief batch a.txt b.txt c.txt --format csv --out summary.csv
   debrief batch briefs/ --threads 1            # one thread, for timing
+  debrief batch reports/ --ext pdf             # PDFs, read through pdftotext (poppler-utils)
 
 Each JSON line has `file` and `bytes`, then either `error` or `style`, `blocks`, `warnings` and
 `brief` (the shape of `debrief schema brief`). Exit status 1 when a document failed.")]
