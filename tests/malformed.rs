@@ -110,10 +110,7 @@ fn document(doc: &Document<'_>) -> String {
         doc.style
     );
     for b in &doc.blocks {
-        let kind = serde_json::to_value(&b.kind).unwrap()["kind"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let kind = b.kind.name();
         let _ = writeln!(
             out,
             "block {kind} {}..{}: {}",

@@ -191,8 +191,8 @@ fn blocks_ordered_and_disjoint(doc: &Document<'_>) -> Result<(), Violation> {
                     b.span,
                     format!(
                         "{} block overlaps the {} block at {:?}",
-                        kind_name(&b.kind),
-                        kind_name(&a.kind),
+                        b.kind.name(),
+                        a.kind.name(),
                         a.span
                     ),
                 );
@@ -200,16 +200,6 @@ fn blocks_ordered_and_disjoint(doc: &Document<'_>) -> Result<(), Violation> {
         }
     }
     Ok(())
-}
-
-fn kind_name(kind: &BlockKind<'_>) -> &'static str {
-    match kind {
-        BlockKind::Heading { .. } => "heading",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::ListItem { .. } => "list-item",
-        BlockKind::Footnote { .. } => "footnote",
-        BlockKind::Other => "other",
-    }
 }
 
 fn artifacts_in_order(input: &str, doc: &Document<'_>) -> Result<(), Violation> {

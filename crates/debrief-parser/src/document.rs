@@ -228,6 +228,25 @@ pub struct Artifact<'a> {
     pub span: Span,
 }
 
+impl BlockKind<'_> {
+    /// The kind's name, as the JSON `kind` tag writes it (`heading`, `paragraph`,
+    /// `list_item`, `footnote`, `other`).
+    ///
+    /// ```
+    /// assert_eq!(debrief_parser::BlockKind::Paragraph.name(), "paragraph");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem { .. } => "list_item",
+            BlockKind::Footnote { .. } => "footnote",
+            BlockKind::Other => "other",
+        }
+    }
+}
+
 /// What an [`Artifact`] was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -252,6 +271,29 @@ pub enum ArtifactKind {
     Noise,
     /// Anything else taken out of the flow (masthead, web-page chrome).
     Other,
+}
+
+impl ArtifactKind {
+    /// The kind's name, as JSON writes it (`running_header`, `hyphen`, …).
+    ///
+    /// ```
+    /// assert_eq!(debrief_parser::ArtifactKind::PageNumber.name(), "page_number");
+    /// ```
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ArtifactKind::RunningHeader => "running_header",
+            ArtifactKind::RunningFooter => "running_footer",
+            ArtifactKind::PageNumber => "page_number",
+            ArtifactKind::PageBreak => "page_break",
+            ArtifactKind::ByteOrderMark => "byte_order_mark",
+            ArtifactKind::ListMarker => "list_marker",
+            ArtifactKind::FootnoteMarker => "footnote_marker",
+            ArtifactKind::Hyphen => "hyphen",
+            ArtifactKind::Noise => "noise",
+            ArtifactKind::Other => "other",
+        }
+    }
 }
 
 /// A note from the parser about the input.
@@ -682,6 +724,45 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `name()` says what serde writes, for every kind.
+    #[test]
+    fn kind_names_are_the_serde_tags() {
+        let blocks = [
+            BlockKind::Heading {
+                level: 1,
+                run_in: false,
+            },
+            BlockKind::Paragraph,
+            BlockKind::ListItem {
+                marker: "•".into(),
+                ordinal: None,
+                depth: 0,
+                title: None,
+            },
+            BlockKind::Footnote { label: "1".into() },
+            BlockKind::Other,
+        ];
+        for kind in &blocks {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json["kind"], kind.name());
+        }
+        let artifacts = [
+            ArtifactKind::RunningHeader,
+            ArtifactKind::RunningFooter,
+            ArtifactKind::PageNumber,
+            ArtifactKind::PageBreak,
+            ArtifactKind::ByteOrderMark,
+            ArtifactKind::ListMarker,
+            ArtifactKind::FootnoteMarker,
+            ArtifactKind::Hyphen,
+            ArtifactKind::Noise,
+            ArtifactKind::Other,
+        ];
+        for kind in artifacts {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+        }
+    }
 
     fn seg(text: Range<usize>, source: Range<usize>, verbatim: bool) -> Segment {
         Segment {

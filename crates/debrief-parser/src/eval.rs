@@ -516,21 +516,11 @@ fn headings(doc: &Document<'_>, gold: &Gold, e: &mut Evaluation) {
                 kind: MistakeKind::Heading,
                 expected: h.clone(),
                 found: closest.map_or_else(String::new, |b| {
-                    format!("{:?}: {}", kind_name(&b.kind), opening(&b.text))
+                    format!("{:?}: {}", b.kind.name(), opening(&b.text))
                 }),
                 span: closest.map_or_else(Span::default, |b| b.span),
             });
         }
-    }
-}
-
-fn kind_name(kind: &BlockKind<'_>) -> &'static str {
-    match kind {
-        BlockKind::Heading { .. } => "heading",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::ListItem { .. } => "list_item",
-        BlockKind::Footnote { .. } => "footnote",
-        BlockKind::Other => "other",
     }
 }
 

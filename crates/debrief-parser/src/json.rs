@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use crate::document::{Artifact, ArtifactKind, Block, BlockKind, Diagnostic, Document, Severity};
+use crate::document::{Artifact, Block, BlockKind, Diagnostic, Document, Severity};
 use crate::{InputStyle, Span};
 
 /// How [`Document::write_json`] writes a document.
@@ -296,9 +296,9 @@ impl<W: Write> Writer<W> {
     fn block(&mut self, b: &Block<'_>) -> io::Result<()> {
         let mut o = self.open(b'{');
         self.key(&mut o, "kind");
+        self.name(b.kind.name());
         match &b.kind {
             BlockKind::Heading { level, run_in } => {
-                self.name("heading");
                 self.key(&mut o, "level");
                 self.uint(usize::from(*level));
                 if *run_in {
@@ -306,14 +306,13 @@ impl<W: Write> Writer<W> {
                     self.bool(true);
                 }
             }
-            BlockKind::Paragraph => self.name("paragraph"),
+            BlockKind::Paragraph | BlockKind::Other => {}
             BlockKind::ListItem {
                 marker,
                 ordinal,
                 depth,
                 title,
             } => {
-                self.name("list_item");
                 self.key(&mut o, "marker");
                 self.string(marker)?;
                 if let Some(n) = ordinal {
@@ -329,11 +328,9 @@ impl<W: Write> Writer<W> {
                 }
             }
             BlockKind::Footnote { label } => {
-                self.name("footnote");
                 self.key(&mut o, "label");
                 self.string(label)?;
             }
-            BlockKind::Other => self.name("other"),
         }
         self.key(&mut o, "text");
         self.string(&b.text)?;
@@ -413,7 +410,7 @@ impl<W: Write> Writer<W> {
     fn artifact(&mut self, a: &Artifact<'_>) -> io::Result<()> {
         let mut o = self.open(b'{');
         self.key(&mut o, "kind");
-        self.name(artifact_name(a.kind));
+        self.name(a.kind.name());
         self.key(&mut o, "text");
         self.string(&a.text)?;
         self.key(&mut o, "span");
@@ -447,22 +444,6 @@ fn style_name(style: InputStyle) -> &'static str {
         InputStyle::Pdftotext => "pdftotext",
         InputStyle::Raw => "raw",
         InputStyle::Layout => "layout",
-    }
-}
-
-/// The serde name of an artifact kind.
-fn artifact_name(kind: ArtifactKind) -> &'static str {
-    match kind {
-        ArtifactKind::RunningHeader => "running_header",
-        ArtifactKind::RunningFooter => "running_footer",
-        ArtifactKind::PageNumber => "page_number",
-        ArtifactKind::PageBreak => "page_break",
-        ArtifactKind::ByteOrderMark => "byte_order_mark",
-        ArtifactKind::ListMarker => "list_marker",
-        ArtifactKind::FootnoteMarker => "footnote_marker",
-        ArtifactKind::Hyphen => "hyphen",
-        ArtifactKind::Noise => "noise",
-        ArtifactKind::Other => "other",
     }
 }
 
