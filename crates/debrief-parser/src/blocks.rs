@@ -777,6 +777,7 @@ mod tests {
             ]
         );
     }
+
     #[test]
     fn list_items_without_periods_end_at_a_short_line() {
         let src = "The sites that the law names are listed here, one to a line, by state:\n• Alpha Field National Site in Dayton, OH, which recognizes the historic role\nof this city park in the development of the game (P.L. 1-23)\n• Beta Ballpark National Site in Tampa, FL, where the first game was played\nin the first integrated game of the league (P.L. 4-56)\nOther kinds of partnerships between the agencies have also been set up. For\nexample, a law let a private group build a memorial on federal land in the\nstate.\n";
