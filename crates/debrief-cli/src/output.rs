@@ -80,9 +80,19 @@ pub(crate) trait Emit {
         bail!("no text for this command")
     }
 
+    /// Writes [`text`](Emit::text); a command with a large result writes it as it goes.
+    fn write_text(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(w.write_all(self.text()?.as_bytes())?)
+    }
+
     /// Markdown: by default the table as a Markdown table.
     fn markdown(&self) -> anyhow::Result<String> {
         Ok(self.table()?.to_markdown())
+    }
+
+    /// Writes [`markdown`](Emit::markdown); a command with a large result writes it as it goes.
+    fn write_markdown(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(w.write_all(self.markdown()?.as_bytes())?)
     }
 
     /// A self-contained HTML page.
@@ -113,8 +123,8 @@ fn write_format(format: Format, data: &impl Emit, w: &mut dyn Write) -> anyhow::
         Format::Jsonl => data.write_jsonl(w)?,
         Format::Csv => data.table()?.write_csv(w)?,
         Format::Table => w.write_all(data.table_text()?.as_bytes())?,
-        Format::Text => w.write_all(data.text()?.as_bytes())?,
-        Format::Markdown => w.write_all(data.markdown()?.as_bytes())?,
+        Format::Text => data.write_text(w)?,
+        Format::Markdown => data.write_markdown(w)?,
         Format::Html => w.write_all(data.html()?.as_bytes())?,
     }
     Ok(())

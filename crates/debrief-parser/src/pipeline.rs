@@ -2,6 +2,7 @@
 //! repairs → block kinds (headings, run-in headings, list titles, other).
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::blocks::{self, Flow, Proto};
@@ -120,9 +121,42 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         want_forms(src, &all, &idx, repairs.glued_words, &words, &mut usage);
         usage.fill(idx.iter().map(|&i| all[i].text(src)));
     }
-    let flow = Flow::new(src, &all, idx, widths, style, &labels, contents);
+    let mut flow = Flow::new(src, &all, idx, widths, style, &labels, contents);
     let protos = blocks::assemble(&flow);
+    let idx = std::mem::take(&mut flow.idx);
+    drop(flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // The footnotes first, while the line table is there; their diagnostics go after the body
+    // blocks' ones, as they always did (the blocks and the artifacts are sorted at the end).
+    let mut note_diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut out: Vec<Block<'a>> = Vec::new();
+    let pieces = {
+        let mut ctx = Ctx {
+            src,
+            words: &words,
+            usage: &usage,
+            labels: &labels,
+            repairs,
+            artifacts: &mut artifacts,
+            diagnostics: &mut note_diagnostics,
+            pieces: Vec::new(),
+        };
+        footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
+        ctx.pieces
+    };
+    drop((roles, is_furniture, furniture));
+    // From here on the blocks need of each body line only its range and flags: the line
+    // table and the flow give way to a queue of those, freed chunk by chunk as the blocks are
+    // built, so that the working state shrinks while the document grows (on 10 MB of
+    // brief-like text the line table alone is 11 MB, the document 23 MB).
+    let mut queue = body_lines(all, idx);
+    let mut protos = Queue::from_vec(protos);
+    // Room for every block and for about one artifact in five body lines (the line-end
+    // hyphens, mostly), reserved once: grown by doubling, both vectors would be copied while
+    // the document is at its largest. Pages reserved and not written take no memory; the
+    // spare room is given back at the end.
+    out.reserve(protos.len() + protos.iter().filter(|p| p.marker.is_none()).count());
+    artifacts.reserve(queue.len() / 4);
     let mut ctx = Ctx {
         src,
         words: &words,
@@ -131,26 +165,118 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         repairs,
         artifacts: &mut artifacts,
         diagnostics: &mut diagnostics,
-        pieces: Vec::new(),
+        pieces,
     };
-    let mut out: Vec<Block<'a>> = Vec::with_capacity(protos.len() + labels.len());
     let mut outline = Outline::default();
-    for (k, proto) in protos.iter().enumerate() {
-        let next_is_item = protos.get(k + 1).is_some_and(|p| p.marker.is_some());
-        body_block(&mut ctx, &flow, proto, next_is_item, &mut outline, &mut out);
+    while let Some(proto) = protos.pop() {
+        let next_is_item = protos.front().is_some_and(|p| p.marker.is_some());
+        body_block(
+            &mut ctx,
+            style,
+            &proto,
+            &mut queue,
+            next_is_item,
+            &mut outline,
+            &mut out,
+        );
     }
-    footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
-    // The working state goes before the sorts, whose buffers would otherwise add to the peak
-    // (on 10 MB of brief-like text the line table alone is about 11 MB).
     drop(ctx);
-    drop(protos);
-    drop(flow);
-    drop((all, roles, is_furniture, furniture, usage));
-    // Block spans are disjoint or nested, so no two share a start and end: an unstable sort
-    // gives the same order as a stable one, without the stable sort's buffer.
+    drop(usage);
+    diagnostics.append(&mut note_diagnostics);
+    // Block spans are disjoint or nested, so no two share a start and end; artifacts are
+    // disjoint pieces of the input, so no two share a start: unstable sorts give the same
+    // order as stable ones, without a stable sort's buffer (as large as the vector here).
     out.sort_unstable_by_key(|b| (b.span.start, b.span.end));
-    artifacts.sort_by_key(|a| a.span.start);
+    out.shrink_to_fit();
+    artifacts.sort_unstable_by_key(|a| (a.span.start, a.span.end));
+    artifacts.shrink_to_fit();
     Document::new(src, style, out, artifacts, diagnostics)
+}
+
+/// What building a block needs of one of its lines.
+#[derive(Debug, Clone, Copy)]
+struct BodyLine {
+    start: usize,
+    end: usize,
+    flags: Flags,
+    /// Whether the line is on the first page.
+    first_page: bool,
+}
+
+/// The body lines `idx` of `all`, as a queue. Built from the last line to the first, giving
+/// the line table's memory back as it goes, so that the table and the queue are never both
+/// whole.
+fn body_lines(mut all: Vec<Line>, mut idx: Vec<usize>) -> Queue<BodyLine> {
+    let mut chunks = VecDeque::with_capacity(idx.len().div_ceil(CHUNK));
+    while !idx.is_empty() {
+        let from = idx.len().saturating_sub(CHUNK);
+        let chunk: Vec<BodyLine> = idx[from..]
+            .iter()
+            .map(|&i| {
+                let l = &all[i];
+                BodyLine {
+                    start: l.start,
+                    end: l.end,
+                    flags: l.flags,
+                    first_page: l.page == 0,
+                }
+            })
+            .collect();
+        chunks.push_front(chunk);
+        all.truncate(idx[from]);
+        all.shrink_to_fit();
+        idx.truncate(from);
+        idx.shrink_to_fit();
+    }
+    Queue { chunks, at: 0 }
+}
+
+/// Items per chunk of a [`Queue`].
+const CHUNK: usize = 4096;
+
+/// A queue read once from the front, stored in chunks that are freed as soon as they have
+/// been read.
+struct Queue<T> {
+    chunks: VecDeque<Vec<T>>,
+    /// The position of the front item in the first chunk.
+    at: usize,
+}
+
+impl<T: Copy> Queue<T> {
+    /// The items of `v`, in order (copied into chunks, `v` freed).
+    fn from_vec(v: Vec<T>) -> Self {
+        Queue {
+            chunks: v.chunks(CHUNK).map(<[T]>::to_vec).collect(),
+            at: 0,
+        }
+    }
+
+    /// The number of items left.
+    fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum::<usize>() - self.at
+    }
+
+    /// The items left, in order.
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten().skip(self.at)
+    }
+
+    /// The front item.
+    fn front(&self) -> Option<&T> {
+        self.chunks.front().and_then(|c| c.get(self.at))
+    }
+
+    /// Takes the front item (freeing its chunk when it was the chunk's last).
+    fn pop(&mut self) -> Option<T> {
+        let chunk = self.chunks.front()?;
+        let item = *chunk.get(self.at)?;
+        self.at += 1;
+        if self.at == chunk.len() {
+            self.chunks.pop_front();
+            self.at = 0;
+        }
+        Some(item)
+    }
 }
 
 /// Asks `usage` for the forms that the repairs will ask about: for each line-end hyphen that
@@ -200,17 +326,16 @@ struct Outline {
 /// Builds the block (or heading and paragraph, for a run-in heading) of `proto`.
 fn body_block<'a>(
     ctx: &mut Ctx<'a, '_>,
-    flow: &Flow<'a, '_>,
+    style: InputStyle,
     proto: &Proto<'a>,
+    queue: &mut Queue<BodyLine>,
     next_is_item: bool,
     outline: &mut Outline,
     out: &mut Vec<Block<'a>>,
 ) {
-    let first_line = &flow.lines[flow.idx[proto.first]];
     // The pieces go into a buffer kept from block to block (no allocation per block).
     let mut pieces = std::mem::take(&mut ctx.pieces);
-    block_pieces(ctx, flow, proto, &mut pieces);
-    let last_end = flow.lines[flow.idx[proto.last]].end;
+    let (first_line, last_end) = block_pieces(ctx, proto, queue, &mut pieces);
     let span = Span::new(first_line.start, last_end);
     if pieces.is_empty() {
         // A marker with no text at all.
@@ -251,7 +376,7 @@ fn body_block<'a>(
         });
         return;
     }
-    let heading_shape = match flow.style {
+    let heading_shape = match style {
         InputStyle::Raw | InputStyle::Pdftotext => proto.all_short || lines == 1,
         InputStyle::BlankLines | InputStyle::Layout => lines <= 3,
     };
@@ -259,7 +384,7 @@ fn body_block<'a>(
         && !text::title_case(&text)
         && text.chars().next_back().is_some_and(char::is_lowercase);
     if heading_shape && text::heading_like(&text) && !lead_in {
-        let level = heading_level(&text, first_line.page, outline);
+        let level = heading_level(&text, first_line.first_page, outline);
         outline.seen_heading = true;
         outline.last_level = Some(level);
         out.push(Block {
@@ -291,22 +416,35 @@ fn body_block<'a>(
     });
 }
 
-/// Puts into `pieces` the parts of the lines of `proto` that make its text: after its list
-/// marker (recorded as an artifact) and after the bullets that page breaks repeat.
+/// Puts into `pieces` the parts of the lines of `proto`, taken from the front of `queue`, that
+/// make its text: after its list marker (recorded as an artifact) and after the bullets that
+/// page breaks repeat. Returns the block's first line and where its last line ends.
 fn block_pieces<'a>(
     ctx: &mut Ctx<'a, '_>,
-    flow: &Flow<'a, '_>,
     proto: &Proto<'a>,
+    queue: &mut Queue<BodyLine>,
     pieces: &mut Vec<Piece>,
-) {
-    let first_line = &flow.lines[flow.idx[proto.first]];
+) -> (BodyLine, usize) {
     pieces.clear();
-    let mut first_piece = proto.first;
+    let mut lines = (proto.first..=proto.last).filter_map(|_| queue.pop());
+    let Some(first_line) = lines.next() else {
+        return (
+            BodyLine {
+                start: 0,
+                end: 0,
+                flags: Flags::default(),
+                first_page: true,
+            },
+            0,
+        );
+    };
+    let mut last_end = first_line.end;
+    let mut first = Some(first_line);
     if let Some(m) = proto.marker {
         let marker_end = first_line.start + m.glyph.len();
         ctx.artifacts.push(Artifact {
             kind: ArtifactKind::ListMarker,
-            text: Cow::Borrowed(&flow.src[first_line.start..marker_end]),
+            text: Cow::Borrowed(&ctx.src[first_line.start..marker_end]),
             span: Span::new(first_line.start, marker_end),
         });
         let range = first_line.start + m.len..first_line.end;
@@ -316,16 +454,17 @@ fn block_pieces<'a>(
                 flags: first_line.flags,
             });
         }
-        first_piece += 1;
+        first = None;
     }
-    pieces.extend((first_piece..=proto.last).map(|j| {
-        let line = &flow.lines[flow.idx[j]];
+    pieces.extend(first.into_iter().chain(lines).map(|line| {
+        last_end = line.end;
         Piece {
             range: line.start..line.end,
             flags: line.flags,
         }
     }));
     strip_repeated_bullets(ctx, pieces);
+    (first_line, last_end)
 }
 
 /// Takes out of a block's later lines the bullet that pdftotext repeats where a page break cut
@@ -415,7 +554,7 @@ fn split_run_in<'a>(
 
 /// The level of a heading: 1 for the document's title (a heading on the first page before any
 /// paragraph and any other heading), deeper for numbered sections (`1.2` → 3), else 2.
-fn heading_level(text: &str, page: u32, outline: &Outline) -> u8 {
+fn heading_level(text: &str, first_page: bool, outline: &Outline) -> u8 {
     let first = text.split_whitespace().next().unwrap_or("");
     let numbered = first.trim_end_matches('.');
     if !numbered.is_empty()
@@ -426,7 +565,7 @@ fn heading_level(text: &str, page: u32, outline: &Outline) -> u8 {
         let depth = numbered.split('.').count();
         return u8::try_from(depth + 1).unwrap_or(6).min(6);
     }
-    if page == 0 && !outline.seen_paragraph && !outline.seen_heading {
+    if first_page && !outline.seen_paragraph && !outline.seen_heading {
         1
     } else {
         2

@@ -89,12 +89,14 @@ impl Emit for Parsed<'_, '_> {
         Ok(table)
     }
 
-    fn text(&self) -> anyhow::Result<String> {
-        Ok(self.doc.to_text())
+    // Text and Markdown are written as they go: built as one string, a 10 MB brief's text
+    // would be another 10 MB in memory (docs/PERFORMANCE.md, "Memory").
+    fn write_text(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(self.doc.write_text(w)?)
     }
 
-    fn markdown(&self) -> anyhow::Result<String> {
-        Ok(self.doc.to_markdown())
+    fn write_markdown(&self, w: &mut dyn Write) -> anyhow::Result<()> {
+        Ok(self.doc.write_markdown(w)?)
     }
 }
 
