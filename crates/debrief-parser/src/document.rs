@@ -350,10 +350,10 @@ pub enum Severity {
 /// assert_eq!(map.map(Span::new(100, 108), 3..6), Span::new(105, 108));
 /// ```
 //
-// A map is stored packed, eight bytes a segment instead of forty (the maps are the largest
-// part of a parsed document: on 10 MB of brief-like text, 585 000 segments, 23 MB as
-// `Segment`s, 4.7 MB packed); `segments()` unpacks them one at a time, so a block carries no
-// second, unpacked copy. It is serialised, and described in the JSON Schema, as the array of
+// A map is stored packed, four bytes a segment for a block under 32 KiB and eight otherwise,
+// instead of forty (the maps are a large part of a parsed document: on 10 MB of brief-like
+// text, 585 000 segments, 23 MB as `Segment`s, 4.7 MB in eight bytes, 2.4 MB in four);
+// `segments()` unpacks them one at a time, so a block carries no second, unpacked copy. It is serialised, and described in the JSON Schema, as the array of
 // segments; it also reads the compact encoding (`crate::json`).
 #[derive(Clone, Default, schemars::JsonSchema)]
 #[serde(transparent)]
@@ -391,6 +391,11 @@ enum Repr {
     /// first, ending at text offset 0 and where the first segment's input starts; segment `i`
     /// is slot `i + 1`.
     Packed(Box<[Packed]>),
+    /// The same for a map whose text is under 64 KiB and whose input under 32 KiB (almost
+    /// every block): slot 0 holds the input offset where the first segment starts, and each
+    /// segment's ends are counted from offset 0 of the text and from that input offset, in
+    /// four bytes (see [`Narrow`]).
+    Narrow(Box<[u32]>),
     /// Any other segments, as given.
     Plain(Box<[Segment]>),
 }
@@ -405,6 +410,72 @@ struct Packed {
 
 /// The verbatim flag of [`Packed::source_end`].
 const VERBATIM: u32 = 1 << 31;
+
+/// Where a segment of a [`Repr::Narrow`] map ends, in a `u32`: its text end in the low 16
+/// bits, its input end (from the map's first input offset) in the next 15, whether it is
+/// verbatim in the top bit.
+struct Narrow;
+
+impl Narrow {
+    /// The largest text end a narrow map can hold.
+    const TEXT_MAX: usize = (1 << 16) - 1;
+    /// The largest input end (from the first input offset) a narrow map can hold.
+    const SOURCE_MAX: usize = (1 << 15) - 1;
+
+    /// `segments` (at least one) packed as for [`Packed::pack`], if the text ends below
+    /// 64 KiB, the input runs for less than 32 KiB and starts below 4 GiB.
+    fn pack(segments: &[Segment]) -> Option<Box<[u32]>> {
+        let first = segments.first()?;
+        let last = segments.last()?;
+        let base = first.source.start;
+        if last.text_end > Self::TEXT_MAX
+            || last.source.end.checked_sub(base)? > Self::SOURCE_MAX
+        {
+            return None;
+        }
+        let mut packed = Vec::with_capacity(segments.len() + 1);
+        packed.push(u32::try_from(base).ok()?);
+        let (mut text_at, mut source_at) = (0, base);
+        for s in segments {
+            if s.text_start != text_at
+                || s.source.start != source_at
+                || s.text_end < text_at
+                || s.source.end < source_at
+            {
+                return None;
+            }
+            (text_at, source_at) = (s.text_end, s.source.end);
+            // Both fit: the ends grow from segment to segment up to the last one's.
+            let text = u32::try_from(s.text_end).ok()?;
+            let source = u32::try_from(s.source.end - base).ok()?;
+            let flag = if s.verbatim { VERBATIM } else { 0 };
+            packed.push(text | source << 16 | flag);
+        }
+        Some(packed.into_boxed_slice())
+    }
+
+    /// Segment `i` of the narrow map `p`.
+    fn unpack(p: &[u32], i: usize) -> Segment {
+        let base = p[0] as usize;
+        let text_end = |e: u32| (e & 0xFFFF) as usize;
+        let source_end = |e: u32| base + ((e & !VERBATIM) >> 16) as usize;
+        let (text_start, source_start) = if i == 0 {
+            (0, base)
+        } else {
+            (text_end(p[i]), source_end(p[i]))
+        };
+        let e = p[i + 1];
+        Segment {
+            text_start,
+            text_end: text_end(e),
+            source: Span {
+                start: source_start,
+                end: source_end(e),
+            },
+            verbatim: e & VERBATIM != 0,
+        }
+    }
+}
 
 impl Packed {
     /// Packs `segments` (at least one) if each starts, in the text and in the input, where the
@@ -613,6 +684,8 @@ impl SourceMap {
     pub fn from_segments(segments: Vec<Segment>) -> Self {
         let repr = if segments.is_empty() {
             Repr::Identity
+        } else if let Some(narrow) = Narrow::pack(&segments) {
+            Repr::Narrow(narrow)
         } else if let Some(packed) = Packed::pack(&segments) {
             Repr::Packed(packed)
         } else {
@@ -649,6 +722,7 @@ impl SourceMap {
         match &self.repr {
             Repr::Identity => 0,
             Repr::Packed(p) => p.len() - 1,
+            Repr::Narrow(p) => p.len() - 1,
             Repr::Plain(s) => s.len(),
         }
     }
@@ -658,6 +732,7 @@ impl SourceMap {
         match &self.repr {
             Repr::Identity => unreachable!("an identity map has no segments"),
             Repr::Packed(p) => p[i + 1].unpack(p[i]),
+            Repr::Narrow(p) => Narrow::unpack(p, i),
             Repr::Plain(s) => s[i],
         }
     }
@@ -782,9 +857,33 @@ mod tests {
             seg(3..13, 105..115, true),
         ];
         let map = SourceMap::from_segments(tiling.clone());
-        assert!(matches!(map.repr, Repr::Packed(_)));
+        assert!(matches!(map.repr, Repr::Narrow(_)));
         assert!(map.segments().eq(tiling.iter().copied()));
         assert_eq!(map.map(Span::new(100, 115), 2..5), Span::new(102, 107));
+        // At the limits of four bytes a segment: a text end of 65 535 and an input end 32 767
+        // bytes after the first segment's start; one byte more in either takes eight bytes.
+        let at = 5_000_000;
+        let limits = vec![
+            seg(0..65_000, at..at + 30_000, false),
+            seg(65_000..65_535, at + 30_000..at + 32_767, true),
+        ];
+        let map = SourceMap::from_segments(limits.clone());
+        assert!(matches!(map.repr, Repr::Narrow(_)));
+        assert!(map.segments().eq(limits.iter().copied()));
+        for wide in [
+            vec![seg(0..65_536, at..at + 10, false)],
+            vec![seg(0..10, at..at + 32_768, false)],
+            vec![seg(0..2, (1 << 32) + 5..(1 << 32) + 7, true)],
+        ] {
+            let map = SourceMap::from_segments(wide.clone());
+            assert!(!matches!(map.repr, Repr::Narrow(_)), "{wide:?}");
+            assert!(map.segments().eq(wide.iter().copied()));
+        }
+        let wide = vec![seg(0..3, 100..103, true), seg(3..9, 103..40_000, false)];
+        let map = SourceMap::from_segments(wide.clone());
+        assert!(matches!(map.repr, Repr::Packed(_)));
+        assert!(map.segments().eq(wide.iter().copied()));
+        assert_eq!(map.map(Span::new(100, 40_000), 2..4), Span::new(102, 40_000));
         // Segments that do not follow on from text offset 0 and in the input, or do not fit in
         // 31 bits, are kept as they are, and read the same.
         for odd in [

@@ -92,6 +92,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     let mut artifacts: Vec<Artifact<'a>> =
         Vec::with_capacity(line_artifacts.len() + pages as usize * 2);
     artifacts.append(&mut line_artifacts);
+    drop(line_artifacts);
     for (line, kind) in all.iter().zip(&furniture) {
         if let Some(kind) = kind {
             artifacts.push(Artifact {
@@ -110,9 +111,12 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         .collect();
     labels.sort_unstable();
     labels.dedup();
-    let idx: Vec<usize> = (0..all.len())
-        .filter(|&i| !is_furniture[i] && footnotes::role(&roles, i) == Role::Text)
-        .collect();
+    // Sized for every line at once (the part not written takes no memory) rather than grown
+    // by doubling to up to twice the body lines.
+    let mut idx: Vec<usize> = Vec::with_capacity(all.len());
+    idx.extend(
+        (0..all.len()).filter(|&i| !is_furniture[i] && footnotes::role(&roles, i) == Role::Text),
+    );
     let widths = blocks::column_widths(src, &all, &idx, pages);
     let contents = blocks::contents_lines(src, &all, &idx);
     let words = Words::new(&options.lexicon);
@@ -149,14 +153,15 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     // table and the flow give way to a queue of those, freed chunk by chunk as the blocks are
     // built, so that the working state shrinks while the document grows (on 10 MB of
     // brief-like text the line table alone is 11 MB, the document 23 MB).
-    let mut queue = body_lines(all, idx);
+    let (mut queue, marked) = body_lines(src, all, idx);
     let mut protos = Queue::from_vec(protos);
-    // Room for every block and for about one artifact in five body lines (the line-end
-    // hyphens, mostly), reserved once: grown by doubling, both vectors would be copied while
-    // the document is at its largest. Pages reserved and not written take no memory; the
-    // spare room is given back at the end.
-    out.reserve(protos.len() + protos.iter().filter(|p| p.marker.is_none()).count());
-    artifacts.reserve(queue.len() / 4);
+    // Room for every block (a paragraph may split in two at a run-in heading) and for the
+    // artifacts the blocks will take out (about one per marked line, see `body_lines`, and
+    // a list marker per item), reserved once: grown by doubling, both vectors would be
+    // copied while the document is at its largest. The spare room is given back at the end.
+    let items = protos.iter().filter(|p| p.marker.is_some()).count();
+    out.reserve(2 * protos.len() - items);
+    artifacts.reserve(marked + items);
     let mut ctx = Ctx {
         src,
         words: &words,
@@ -203,17 +208,24 @@ struct BodyLine {
     first_page: bool,
 }
 
-/// The body lines `idx` of `all`, as a queue. Built from the last line to the first, giving
-/// the line table's memory back as it goes, so that the table and the queue are never both
-/// whole.
-fn body_lines(mut all: Vec<Line>, mut idx: Vec<usize>) -> Queue<BodyLine> {
+/// The body lines `idx` of `all`, as a queue, and how many of them the inline repairs may take
+/// an artifact from (those ending with a hyphen or flagged with a character to repair or a
+/// figure). Built from the last line to the first, giving the line table's memory back as it
+/// goes, so that the table and the queue are never both whole.
+fn body_lines(src: &str, mut all: Vec<Line>, mut idx: Vec<usize>) -> (Queue<BodyLine>, usize) {
     let mut chunks = VecDeque::with_capacity(idx.len().div_ceil(CHUNK));
+    let mut marked = 0;
     while !idx.is_empty() {
         let from = idx.len().saturating_sub(CHUNK);
         let chunk: Vec<BodyLine> = idx[from..]
             .iter()
             .map(|&i| {
                 let l = &all[i];
+                if l.flags.any(Flags::REPAIR | Flags::DIGIT)
+                    || l.text(src).ends_with(['-', '\u{2010}', '\u{00AD}'])
+                {
+                    marked += 1;
+                }
                 BodyLine {
                     start: l.start,
                     end: l.end,
@@ -228,7 +240,7 @@ fn body_lines(mut all: Vec<Line>, mut idx: Vec<usize>) -> Queue<BodyLine> {
         idx.truncate(from);
         idx.shrink_to_fit();
     }
-    Queue { chunks, at: 0 }
+    (Queue { chunks, at: 0 }, marked)
 }
 
 /// Items per chunk of a [`Queue`].
