@@ -7,7 +7,7 @@
 mod common;
 
 use common::check;
-use debrief_parser::{Document, JsonOptions, SourceMapFormat};
+use debrief_parser::{Document, JsonOptions, Segment, SourceMap, SourceMapFormat, Span};
 use proptest::prelude::*;
 use std::fmt::Write as _;
 
@@ -107,6 +107,51 @@ proptest! {
             Ok(doc) => check(doc.source(), &doc),
             Err(e) => prop_assert!(std::str::from_utf8(&bytes).is_err() && e.offset() <= bytes.len()),
         }
+    }
+
+    /// Text and Markdown written as they go are the strings `to_text` and `to_markdown` build.
+    #[test]
+    fn text_is_written_as_it_is_built(src in pdf_like()) {
+        let doc = debrief_parser::parse(&src);
+        let (mut text, mut markdown) = (Vec::new(), Vec::new());
+        doc.write_text(&mut text).unwrap();
+        doc.write_markdown(&mut markdown).unwrap();
+        prop_assert_eq!(String::from_utf8(text).unwrap(), doc.to_text());
+        prop_assert_eq!(String::from_utf8(markdown).unwrap(), doc.to_markdown());
+    }
+
+    /// A source map gives back the segments it was made of, whichever way it stores them (four
+    /// bytes a segment under 64 KiB of text and 32 KiB of input, eight up to 2 GiB, as given
+    /// beyond), and reads back from its JSON.
+    #[test]
+    fn source_maps_give_back_their_segments(
+        start in prop_oneof![0usize..100, (1usize << 31) - 50_000..(1usize << 31) + 10, Just(1usize << 32)],
+        runs in prop::collection::vec(
+            (prop_oneof![0usize..40, 9_000usize..20_000], prop_oneof![0usize..40, 5_000usize..12_000], any::<bool>()),
+            1..8,
+        ),
+    ) {
+        let (mut text_at, mut source_at) = (0, start);
+        let segments: Vec<Segment> = runs
+            .iter()
+            .map(|&(text_len, source_len, verbatim)| {
+                // A verbatim run copies its input: the same length in the text.
+                let text_len = if verbatim { source_len } else { text_len };
+                let s = Segment {
+                    text_start: text_at,
+                    text_end: text_at + text_len,
+                    source: Span::new(source_at, source_at + source_len),
+                    verbatim,
+                };
+                (text_at, source_at) = (s.text_end, s.source.end);
+                s
+            })
+            .collect();
+        let map = SourceMap::from_segments(segments.clone());
+        prop_assert!(map.segments().eq(segments.iter().copied()));
+        prop_assert!(map.segments().rev().eq(segments.iter().rev().copied()));
+        let back: SourceMap = serde_json::from_str(&serde_json::to_string(&map).unwrap()).unwrap();
+        prop_assert_eq!(back, map);
     }
 
     /// The fast JSON writer writes what serde writes, and the compact source maps read back
