@@ -437,6 +437,8 @@ impl Narrow {
         packed.push(u32::try_from(base).ok()?);
         let (mut text_at, mut source_at) = (0, base);
         for s in segments {
+            // Each segment starts where the one before ended and ends no earlier, so every end
+            // lies below the last one's, which fit.
             if s.text_start != text_at
                 || s.source.start != source_at
                 || s.text_end < text_at
@@ -445,11 +447,9 @@ impl Narrow {
                 return None;
             }
             (text_at, source_at) = (s.text_end, s.source.end);
-            // Both fit: the ends grow from segment to segment up to the last one's.
-            let text = u32::try_from(s.text_end).ok()?;
-            let source = u32::try_from(s.source.end - base).ok()?;
-            let flag = if s.verbatim { VERBATIM } else { 0 };
-            packed.push(text | source << 16 | flag);
+            #[allow(clippy::cast_possible_truncation)] // below 2¹⁶ and 2¹⁵, as checked above
+            let end = s.text_end as u32 | ((s.source.end - base) as u32) << 16;
+            packed.push(if s.verbatim { end | VERBATIM } else { end });
         }
         Some(packed.into_boxed_slice())
     }
