@@ -428,9 +428,7 @@ impl Narrow {
         let first = segments.first()?;
         let last = segments.last()?;
         let base = first.source.start;
-        if last.text_end > Self::TEXT_MAX
-            || last.source.end.checked_sub(base)? > Self::SOURCE_MAX
-        {
+        if last.text_end > Self::TEXT_MAX || last.source.end.checked_sub(base)? > Self::SOURCE_MAX {
             return None;
         }
         let mut packed = Vec::with_capacity(segments.len() + 1);
@@ -882,7 +880,10 @@ mod tests {
         let map = SourceMap::from_segments(wide.clone());
         assert!(matches!(map.repr, Repr::Packed(_)));
         assert!(map.segments().eq(wide.iter().copied()));
-        assert_eq!(map.map(Span::new(100, 40_000), 2..4), Span::new(102, 40_000));
+        assert_eq!(
+            map.map(Span::new(100, 40_000), 2..4),
+            Span::new(102, 40_000)
+        );
         // Segments that do not follow on from text offset 0 and in the input, or do not fit in
         // 31 bits (nor in 32 for a narrow map), are kept as they are, and read the same.
         for odd in [

@@ -90,20 +90,8 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         Vec::new()
     };
     // The artifacts come in sorted runs (the scan's, the page furniture, the footnotes', the
-    // body blocks'), merged at the end without the buffer a sort would take.
-    let mut furniture_artifacts: Vec<Artifact<'a>> =
-        Vec::with_capacity(is_furniture.iter().filter(|&&f| f).count());
-    for (line, kind) in all.iter().zip(&furniture) {
-        if let Some(kind) = kind {
-            furniture_artifacts.push(Artifact {
-                kind: *kind,
-                text: Cow::Borrowed(line.text(src)),
-                span: line.span(),
-            });
-        }
-    }
-    let mut early = line_artifacts;
-    merge_artifacts(&mut early, furniture_artifacts);
+    // body blocks'), merged as they come without the buffer a sort would take.
+    let mut early = furniture_artifacts(src, &all, &furniture, line_artifacts);
     let mut labels: Vec<u32> = roles
         .iter()
         .filter_map(|r| match r {
@@ -158,8 +146,8 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     // table and the flow give way to a queue of those, freed chunk by chunk as the blocks are
     // built, so that the working state shrinks while the document grows (on 10 MB of
     // brief-like text the line table alone is 11 MB, the document 23 MB).
-    let (mut queue, marked) = body_lines(src, all, idx);
-    let mut protos = Queue::from_vec(protos);
+    let (queue, marked) = body_lines(src, all, idx);
+    let protos = Queue::from_vec(protos);
     // Room for every block (a paragraph may split in two at a run-in heading) and for the
     // artifacts the blocks will take out (about one per marked line, see `body_lines`, and
     // a list marker per item), reserved once: grown by doubling, both vectors would be
@@ -167,7 +155,7 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     let items = protos.iter().filter(|p| p.marker.is_some()).count();
     out.reserve(2 * protos.len() - items);
     let mut artifacts: Vec<Artifact<'a>> = Vec::with_capacity(marked + items + early.len());
-    let mut early = Queue::from_vec(early);
+    let early = Queue::from_vec(early);
     let mut ctx = Ctx {
         src,
         words: &words,
@@ -178,33 +166,9 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
         diagnostics: &mut diagnostics,
         pieces,
     };
-    let mut outline = Outline::default();
-    while let Some(proto) = protos.pop() {
-        let next_is_item = protos.front().is_some_and(|p| p.marker.is_some());
-        let from = ctx.artifacts.len();
-        body_block(
-            &mut ctx,
-            style,
-            &proto,
-            &mut queue,
-            next_is_item,
-            &mut outline,
-            &mut out,
-        );
-        // A block's artifacts lie within its lines, and the blocks come in input order: the
-        // block's and the earlier ones (page furniture, footnotes…) up to the next block, put
-        // in order (a repeated bullet is taken out before the text is built), keep the whole
-        // vector in order, with no sort of it at the end.
-        let next_start = queue.front().map_or(usize::MAX, |l| l.start);
-        while early.front().is_some_and(|a| a.span.start < next_start) {
-            ctx.artifacts.extend(early.pop());
-        }
-        ctx.artifacts[from..].sort_unstable_by_key(|a| a.span.start);
-    }
+    body_blocks(&mut ctx, style, protos, queue, early, &mut out);
     drop(ctx);
     drop(usage);
-    // With no body block, the earlier artifacts are all there is.
-    artifacts.extend(std::iter::from_fn(|| early.pop()));
     diagnostics.append(&mut note_diagnostics);
     // Block spans are disjoint or nested, so no two share a start and end: an unstable sort
     // gives the same order as a stable one, without the stable sort's buffer.
@@ -212,6 +176,66 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     out.shrink_to_fit();
     artifacts.shrink_to_fit();
     Document::new(src, style, out, artifacts, diagnostics)
+}
+
+/// The artifacts of the scan (`scanned`) and of the page furniture, in input order.
+fn furniture_artifacts<'a>(
+    src: &'a str,
+    all: &[Line],
+    furniture: &[Option<ArtifactKind>],
+    mut scanned: Vec<Artifact<'a>>,
+) -> Vec<Artifact<'a>> {
+    let mut lines: Vec<Artifact<'a>> =
+        Vec::with_capacity(furniture.iter().filter(|f| f.is_some()).count());
+    for (line, kind) in all.iter().zip(furniture) {
+        if let Some(kind) = kind {
+            lines.push(Artifact {
+                kind: *kind,
+                text: Cow::Borrowed(line.text(src)),
+                span: line.span(),
+            });
+        }
+    }
+    merge_artifacts(&mut scanned, lines);
+    scanned
+}
+
+/// Builds the body blocks of `protos` from the lines of `queue` into `out`, their artifacts
+/// with those of `early` (the page furniture, the footnotes…) into `ctx.artifacts`, in input
+/// order.
+fn body_blocks<'a>(
+    ctx: &mut Ctx<'a, '_>,
+    style: InputStyle,
+    mut protos: Queue<Proto<'a>>,
+    mut queue: Queue<BodyLine>,
+    mut early: Queue<Artifact<'a>>,
+    out: &mut Vec<Block<'a>>,
+) {
+    let mut outline = Outline::default();
+    while let Some(proto) = protos.pop() {
+        let next_is_item = protos.front().is_some_and(|p| p.marker.is_some());
+        let from = ctx.artifacts.len();
+        body_block(
+            ctx,
+            style,
+            &proto,
+            &mut queue,
+            next_is_item,
+            &mut outline,
+            out,
+        );
+        // A block's artifacts lie within its lines, and the blocks come in input order: the
+        // block's and the earlier ones up to the next block, put in order (a repeated bullet
+        // is taken out before the text is built), keep the whole vector in order, with no
+        // sort of it at the end.
+        let next_start = queue.front().map_or(usize::MAX, |l| l.start);
+        while early.front().is_some_and(|a| a.span.start < next_start) {
+            ctx.artifacts.extend(early.pop());
+        }
+        ctx.artifacts[from..].sort_unstable_by_key(|a| a.span.start);
+    }
+    // Without body blocks, the earlier artifacts are all there is.
+    ctx.artifacts.extend(std::iter::from_fn(|| early.pop()));
 }
 
 /// Merges `run` into `into`, both sorted by span start, in place: `into` grows by the length of
