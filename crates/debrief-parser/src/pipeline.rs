@@ -120,25 +120,23 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     let idx = std::mem::take(&mut flow.idx);
     drop(flow);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    // The footnotes first, while the line table is there; their diagnostics go after the body
-    // blocks' ones, as they always did (the blocks are sorted and the artifacts merged at the end).
-    let mut note_diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut artifacts: Vec<Artifact<'a>> = Vec::new();
     let mut out: Vec<Block<'a>> = Vec::new();
-    let mut note_artifacts: Vec<Artifact<'a>> = Vec::new();
-    let pieces = {
-        let mut ctx = Ctx {
-            src,
-            words: &words,
-            usage: &usage,
-            labels: &labels,
-            repairs,
-            artifacts: &mut note_artifacts,
-            diagnostics: &mut note_diagnostics,
-            pieces: Vec::new(),
-        };
-        footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
-        ctx.pieces
+    let mut ctx = Ctx {
+        src,
+        words: &words,
+        usage: &usage,
+        labels: &labels,
+        repairs,
+        artifacts: &mut artifacts,
+        diagnostics: &mut diagnostics,
+        pieces: Vec::new(),
     };
+    // The footnotes first, while the line table is there; their diagnostics go after the body
+    // blocks' ones at the end, as they always did, and their artifacts join the earlier ones.
+    footnote_blocks(&mut ctx, &all, &roles, &is_furniture, &mut out);
+    let note_diagnostics = ctx.diagnostics.len();
+    let mut note_artifacts = std::mem::take(ctx.artifacts);
     note_artifacts.sort_unstable_by_key(|a| a.span.start);
     merge_artifacts(&mut early, note_artifacts);
     drop((roles, is_furniture, furniture));
@@ -154,22 +152,12 @@ pub(crate) fn run<'a>(src: &'a str, options: &ParseOptions) -> Document<'a> {
     // copied while the document is at its largest. The spare room is given back at the end.
     let items = protos.iter().filter(|p| p.marker.is_some()).count();
     out.reserve(2 * protos.len() - items);
-    let mut artifacts: Vec<Artifact<'a>> = Vec::with_capacity(marked + items + early.len());
+    ctx.artifacts.reserve_exact(marked + items + early.len());
     let early = Queue::from_vec(early);
-    let mut ctx = Ctx {
-        src,
-        words: &words,
-        usage: &usage,
-        labels: &labels,
-        repairs,
-        artifacts: &mut artifacts,
-        diagnostics: &mut diagnostics,
-        pieces,
-    };
     body_blocks(&mut ctx, style, protos, queue, early, &mut out);
     drop(ctx);
     drop(usage);
-    diagnostics.append(&mut note_diagnostics);
+    diagnostics.rotate_left(note_diagnostics);
     // Block spans are disjoint or nested, so no two share a start and end: an unstable sort
     // gives the same order as a stable one, without the stable sort's buffer.
     out.sort_unstable_by_key(|b| (b.span.start, b.span.end));
@@ -958,6 +946,50 @@ mod tests {
             title("The agency agreed with the findings. It will act."),
             None
         );
+    }
+
+    /// The body blocks' diagnostics come first, then the footnotes' (the footnotes are built
+    /// first to free the line table early; the order stays the one the parser always gave),
+    /// and the artifacts stay in input order across the page furniture, the footnotes and the
+    /// body.
+    #[test]
+    fn footnote_diagnostics_follow_the_body_ones() {
+        let src = "Body line one of the page with frobni-\nzated words.\n\
+                   Societies remember history.1\nIn the United States, there are\n\
+                   many memorials.2\nMore text.\n1\nCarole Blair, Places of Memory and quux-\n\
+                   zorbing.\n2\nErika Doss, Memorial Mania\n(2010), p. 19.\n\x0c\
+                   The second page goes on with blorp-\nfizzle words.\n";
+        let doc = crate::parse(src);
+        let notes: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Footnote { .. }))
+            .map(|b| b.text.as_ref())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "Carole Blair, Places of Memory and quuxzorbing.",
+                "Erika Doss, Memorial Mania (2010), p. 19."
+            ]
+        );
+        // Three joins with no evidence either way: two in the body (pages 1 and 2), one in
+        // the first footnote, which lies between them in the input.
+        let joined: Vec<&str> = doc
+            .diagnostics
+            .iter()
+            .map(|d| d.message.split('`').nth(1).unwrap_or(""))
+            .collect();
+        assert_eq!(joined, ["frobnizated", "blorpfizzle", "quuxzorbing"]);
+        let hyphens: Vec<&str> = doc
+            .artifacts
+            .iter()
+            .filter(|a| a.kind == ArtifactKind::Hyphen)
+            .map(|a| &src[a.span.end..a.span.end + 1])
+            .collect();
+        assert_eq!(hyphens, ["\n", "\n", "\n"]);
+        assert!(doc.artifacts.is_sorted_by_key(|a| a.span.start));
+        crate::check::verify(src, &doc).unwrap();
     }
 
     #[test]
