@@ -985,7 +985,7 @@ mod tests {
             .artifacts
             .iter()
             .filter(|a| a.kind == ArtifactKind::Hyphen)
-            .map(|a| &src[a.span.end..a.span.end + 1])
+            .map(|a| &src[a.span.end..=a.span.end])
             .collect();
         assert_eq!(hyphens, ["\n", "\n", "\n"]);
         assert!(doc.artifacts.is_sorted_by_key(|a| a.span.start));
