@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release -p debrief-model --example profile -- /path/to/corpus [iterations]
-//! SIZE_MB=1 NO_STAGES=1 valgrind --tool=callgrind --toggle-collect='profile::measured' \
+//! SIZE_MB=1 NO_STAGES=1 THREADS=1 valgrind --tool=callgrind --toggle-collect='profile::measured' \
 //!     target/release/examples/profile /path/to/corpus 1
 //! ```
 #![allow(
@@ -79,9 +79,20 @@ fn main() {
         });
     }
     let n: usize = std::env::args().nth(2).map_or(3, |s| s.parse().unwrap());
+    // `THREADS=1`: extraction on one thread of its own pool (what callgrind should count:
+    // with more threads, idle rayon workers spin, and callgrind counts their spinning too).
+    let pool = std::env::var("THREADS").ok().map(|t| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(t.parse().unwrap())
+            .build()
+            .unwrap()
+    });
     let t = std::time::Instant::now();
     for _ in 0..n {
-        std::hint::black_box(measured(&doc));
+        match &pool {
+            Some(pool) => pool.install(|| std::hint::black_box(measured(&doc))),
+            None => std::hint::black_box(measured(&doc)),
+        };
     }
     let dt = t.elapsed().as_secs_f64() / n as f64;
     println!(

@@ -25,18 +25,21 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use rayon::prelude::*;
+
 use crate::actors::Scan;
+use crate::modality::Clause;
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
-use crate::recommend::{BlockData, Hit, Walker};
+use crate::recommend::{BlockData, Hit, Walker, clauses};
 use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::text::{
-    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
-    slug, squash,
+    BlockWords, Scratch, Token, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
+    squash,
 };
 use crate::topics::Tally;
 use crate::{
-    Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
+    Acronym, AcronymSource, Actor, ActorHit, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
     ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
     sections,
 };
@@ -130,67 +133,75 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             }
         }
     }
+    let parallel = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
 
     // Pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
     let FirstPass {
-        mut block_sentences,
+        block_sentences,
         spans,
         block_spans,
         defined,
-    } = first_pass(doc, &mut brief.sentences);
+    } = first_pass(doc, parallel, &mut brief.sentences);
 
-    // Pass 2: actors, programs, quantities, topic counts.
-    let mut pass = Entities {
+    // Pass 2, each block on its own: actors, programs, quantities, topic keywords, modal
+    // clauses.
+    let defined_automaton = defined.automaton();
+    let reading = Reading {
         options,
-        defined_automaton: defined.automaton(),
-        term_counts: vec![0; defined.terms.len()],
         defined: &defined,
+        defined_automaton: defined_automaton.as_ref(),
+        // The words any of the four automata may match from, found once per block.
+        filter: WordFilter::new(
+            [
+                options.gazetteer.automaton(),
+                options.topics.automaton(),
+                head_automaton(),
+                defined_automaton.as_ref(),
+            ]
+            .into_iter()
+            .flatten(),
+        ),
+    };
+    let finds = map_blocks(doc, parallel, Reader::default, |reader, b, block| {
+        reading.block(
+            reader,
+            block,
+            &block_sentences[b],
+            &spans[block_spans[b]..block_spans[b + 1]],
+        )
+    });
+
+    // Pass 2, in reading order: actors and programs interned in order of first mention,
+    // topics tallied per section.
+    let mut merged = Merged {
+        term_counts: vec![0; defined.terms.len()],
         actors: ActorTable::default(),
         programs: ProgramTable::default(),
         quantities: Vec::new(),
         known_acronyms: KnownAcronyms::default(),
-        scratch: Scratch::default(),
-        scan: Scan::default(),
-        candidates: Vec::new(),
-        found: Vec::new(),
     };
-    // The words any of the four automata may match from, found once per block.
-    let filter = WordFilter::new(
-        [
-            options.gazetteer.automaton(),
-            options.topics.automaton(),
-            head_automaton(),
-            pass.defined_automaton.as_ref(),
-        ]
-        .into_iter()
-        .flatten(),
-    );
-    let mut words = BlockWords::default();
     let mut topics = SectionTopics::new(options.topics);
     let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = std::mem::take(&mut block_sentences[b]);
-        words.read(&block.text, &filter);
-        let markers = marker_words_at(&block.text, &words.markers);
-        let hits = pass.block(
-            block,
-            (&ranges, &spans[block_spans[b]..block_spans[b + 1]]),
-            (&words.digits, &words.named),
-            &markers,
-        );
+    for ((b, block), (finds, sentences)) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .zip(finds.into_iter().zip(block_sentences))
+    {
         if !matches!(block.kind, BlockKind::Footnote { .. }) {
             topics.count(
                 (&mut sections, block_section[b]),
                 &block.text,
-                &words.named,
-                &mut pass.scratch.matches,
+                &finds.topics,
             );
         }
+        let clauses = finds.clauses;
+        let hits = merged.add(&defined, finds.names, defined_automaton.is_some());
         blocks.push(BlockData {
-            sentences: ranges,
+            sentences,
             hits,
-            triggers: markers.triggers,
+            clauses,
         });
     }
 
@@ -202,21 +213,58 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         blocks: &blocks,
         sections: &sections,
         block_section: &block_section,
-        actors: &pass.actors.list,
+        actors: &merged.actors.list,
     };
     let mut recommendations = walker.run();
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
     brief.topics = doc_counts.assignments(3, 5);
-    brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
+    brief.acronyms = acronyms(&defined, &merged.term_counts, merged.known_acronyms);
     brief.sections = sections;
     brief.recommendations = recommendations;
-    brief.quantities = pass.quantities;
-    brief.actors = pass.actors.list;
-    brief.programs = pass.programs.list;
+    brief.quantities = merged.quantities;
+    brief.actors = merged.actors.list;
+    brief.programs = merged.programs.list;
     resolve_the_administration(&mut brief);
     brief
+}
+
+/// Documents with at least this many bytes of block text are read on all of rayon's threads,
+/// the blocks split among them; smaller ones on the calling thread, where starting the threads
+/// would cost more than they save (one brief of 6 KB extracts in about 0.1 ms).
+const PARALLEL_FROM: usize = 64 * 1024;
+
+/// Blocks per rayon task at least: the corpus has about 220 bytes a block, so a task reads
+/// about 14 KB, enough to make the cost of handing it out small.
+const MIN_BLOCKS_PER_TASK: usize = 64;
+
+/// `read(state, b, block)` of every block, in order: on rayon's threads when `parallel` (each
+/// with its own `state` from `init`), else on this one.
+fn map_blocks<'d, T, S>(
+    doc: &'d Document<'_>,
+    parallel: bool,
+    init: impl Fn() -> S + Sync + Send,
+    read: impl Fn(&mut S, usize, &'d Block<'_>) -> T + Sync + Send,
+) -> Vec<T>
+where
+    T: Send,
+{
+    if parallel {
+        doc.blocks
+            .par_iter()
+            .enumerate()
+            .with_min_len(MIN_BLOCKS_PER_TASK)
+            .map_init(&init, |state, (b, block)| read(state, b, block))
+            .collect()
+    } else {
+        let mut state = init();
+        doc.blocks
+            .iter()
+            .enumerate()
+            .map(|(b, block)| read(&mut state, b, block))
+            .collect()
+    }
 }
 
 /// Topic keywords, tallied per pattern for the section at hand (sections are runs of blocks):
@@ -243,20 +291,20 @@ impl<'l> SectionTopics<'l> {
         }
     }
 
-    /// Counts the keywords of `text` (whose [`BlockWords`] named words are `words`) for section
+    /// Counts the keyword `matches` of `text` (see [`TopicLexicon::matches_at`]) for section
     /// `s` of `sections`.
     fn count(
         &mut self,
         (sections, s): (&mut [crate::Section], usize),
         text: &str,
-        words: &[Word],
-        matches: &mut Vec<(Range<usize>, usize)>,
+        matches: &[(Range<usize>, usize)],
     ) {
         if s != self.section {
             self.flush(sections);
             self.section = s;
         }
-        self.lexicon.tally_at(text, words, &mut self.tally, matches);
+        self.lexicon
+            .tally_matches(text, matches.iter().cloned(), &mut self.tally);
     }
 
     /// Gives the section at hand its topics.
@@ -360,25 +408,33 @@ struct FirstPass {
     defined: Defined,
 }
 
-/// The first pass: sentences (also pushed to `sentences`) and acronym definitions.
-fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
+/// The first pass: sentences (also pushed to `sentences`) and acronym definitions, read from
+/// each block on its own (in parallel when `parallel`), then gathered in reading order.
+fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>) -> FirstPass {
+    let per_block = map_blocks(
+        doc,
+        parallel,
+        SegmenterBuffers::default,
+        |segmenter, _, block| {
+            let ranges = sentences_with(&block.text, segmenter);
+            let spans: Vec<Span> = ranges
+                .iter()
+                .map(|r| block.source_span(r.clone()))
+                .collect();
+            (ranges, spans, acronym_definitions(&block.text))
+        },
+    );
+    let total = per_block.iter().map(|(ranges, _, _)| ranges.len()).sum();
     let mut pass = FirstPass {
         block_sentences: Vec::with_capacity(doc.blocks.len()),
-        spans: Vec::new(),
+        spans: Vec::with_capacity(total),
         block_spans: Vec::with_capacity(doc.blocks.len() + 1),
         defined: Defined::default(),
     };
-    // Room for the sentences at once (the corpus has about one per 120 bytes of text), rather
-    // than a list that is copied each time it doubles (to 3.6 MB for 10 MB of text).
-    let estimate = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 128 + doc.blocks.len();
-    sentences.reserve(estimate);
-    pass.spans.reserve(estimate);
-    let mut segmenter = SegmenterBuffers::default();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = sentences_with(&block.text, &mut segmenter);
+    sentences.reserve(total);
+    for (b, (block, (ranges, spans, definitions))) in doc.blocks.iter().zip(per_block).enumerate() {
         pass.block_spans.push(pass.spans.len());
-        for r in &ranges {
-            let span = block.source_span(r.clone());
+        for (r, span) in ranges.iter().zip(spans) {
             pass.spans.push(span);
             sentences.push(Sentence {
                 block: b,
@@ -386,7 +442,7 @@ fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
                 span,
             });
         }
-        for d in acronym_definitions(&block.text) {
+        for d in definitions {
             pass.defined
                 .add(&block.text, d.short, d.long, block.source_span(d.whole));
         }
@@ -396,23 +452,310 @@ fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
     pass
 }
 
-/// The second pass: what each block names and counts.
-struct Entities<'o, 'd> {
+/// What the second pass reads every block with (shared by the threads).
+struct Reading<'o, 'd> {
     options: &'o ExtractOptions<'o>,
     defined: &'d Defined,
-    defined_automaton: Option<WordAutomaton>,
+    defined_automaton: Option<&'d WordAutomaton>,
+    filter: WordFilter,
+}
+
+/// The buffers one thread reads blocks with, kept from block to block.
+#[derive(Default)]
+struct Reader {
+    words: BlockWords,
+    scratch: Scratch,
+    /// What the gazetteer found, where quantities may be, and those found in a sentence.
+    scan: Scan,
+    candidates: Vec<usize>,
+    found: Vec<QuantityMatch>,
+}
+
+/// What the second pass finds in one block, before anything is interned.
+struct Finds<'g> {
+    names: Names<'g>,
+    /// Topic keyword matches (none for a footnote).
+    topics: Vec<(Range<usize>, usize)>,
+    /// The modal clauses of its sentences (see [`clauses`]).
+    clauses: Vec<(usize, Clause)>,
+}
+
+/// The names and quantities of one block, each with its mention, to be interned in this
+/// order (see [`Merged::add`]).
+struct Names<'g> {
+    /// Known acronyms used (short, long).
+    known: Vec<(&'g str, &'g str)>,
+    /// Actors found by the gazetteer.
+    actors: Vec<(ActorHit<'g>, Mention)>,
+    /// Matches of the document's defined terms.
+    defined: Vec<DefinedFind>,
+    programs: Vec<ProgramFind>,
+    quantities: Vec<Quantity>,
+}
+
+/// A match of a defined term: counted when it is a short form; interned (as its target) when
+/// it has a mention, that is when it is an institution or program and no actor overlaps it.
+struct DefinedFind {
+    term: usize,
+    range: Range<usize>,
+    mention: Option<Mention>,
+}
+
+/// A program found by [`programs_at`], with its name squashed and its acronym's text.
+struct ProgramFind {
+    name: String,
+    kind: ProgramKind,
+    named: bool,
+    acronym: Option<String>,
+    mention: Mention,
+}
+
+impl<'o> Reading<'o, '_> {
+    /// Reads one block (whose sentences and their spans the first pass found).
+    fn block(
+        &self,
+        reader: &mut Reader,
+        block: &Block<'_>,
+        sentences: &[Range<usize>],
+        spans: &[Span],
+    ) -> Finds<'o> {
+        let text = &block.text;
+        reader.words.read(text, &self.filter);
+        let markers = marker_words_at(text, &reader.words.markers);
+        let at = Located {
+            block,
+            sentences,
+            spans,
+            words: &reader.words.named,
+        };
+
+        // Actors from the gazetteer, and the known acronyms the block uses.
+        let gazetteer = self.options.gazetteer;
+        let found = gazetteer.find_with_acronyms(
+            text,
+            at.words,
+            &mut reader.scratch.matches,
+            &mut reader.scan,
+        );
+        let known = gazetteer
+            .acronyms_of(&reader.scan)
+            .map(|(_, short, long)| (short, long))
+            .collect();
+        // The ranges of the actors: those of the gazetteer, then the institutions the document
+        // defines.
+        let mut actor_ranges: Vec<Range<usize>> = found.iter().map(|h| h.range.clone()).collect();
+        let actors = found
+            .into_iter()
+            .map(|h| {
+                let mention = at.mention(h.range.clone());
+                (h, mention)
+            })
+            .collect();
+
+        // The document's own defined terms where the gazetteer matched nothing: institutions
+        // become actors, programs get their acronym.
+        let mut defined = Vec::new();
+        let mut program_ranges = Vec::new();
+        if let Some(automaton) = self.defined_automaton {
+            automaton.matches_into(text, at.words, &mut reader.scratch.matches);
+            for (range, p) in reader.scratch.matches.drain(..) {
+                let term = &self.defined.terms[p];
+                let mention = if actor_ranges.iter().any(|h| overlaps(h, &range)) {
+                    None
+                } else {
+                    match term.target {
+                        Target::Actor => {
+                            actor_ranges.push(range.clone());
+                            Some(at.mention(range.clone()))
+                        }
+                        Target::Program(_) => {
+                            program_ranges.push(range.clone());
+                            Some(at.mention(range.clone()))
+                        }
+                        Target::None => None,
+                    }
+                };
+                if term.is_short || mention.is_some() {
+                    defined.push(DefinedFind {
+                        term: p,
+                        range,
+                        mention,
+                    });
+                }
+            }
+        }
+
+        // Programs, except known actors ("U.S. Northern Command") and defined terms found
+        // already.
+        let mut programs = Vec::new();
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            for m in programs_at(text, at.words, &mut reader.scratch) {
+                if actor_ranges
+                    .iter()
+                    .any(|h| h.start <= m.range.start && m.range.end <= h.end)
+                    || program_ranges.iter().any(|r| overlaps(r, &m.range))
+                {
+                    continue;
+                }
+                programs.push(ProgramFind {
+                    name: squash(&text[m.range.clone()]),
+                    kind: m.kind,
+                    named: m.named,
+                    acronym: m.acronym.map(|a| text[a].to_owned()),
+                    mention: at.mention(m.range),
+                });
+            }
+        }
+
+        candidates(
+            text,
+            &reader.words.digits,
+            &markers.numbers,
+            &mut reader.candidates,
+        );
+        let quantities = quantities_in(
+            &at,
+            &reader.candidates,
+            &mut reader.scratch.tokens,
+            &mut reader.found,
+        );
+
+        let mut topics = Vec::new();
+        if !matches!(block.kind, BlockKind::Footnote { .. }) {
+            self.options.topics.matches_at(text, at.words, &mut topics);
+        }
+        Finds {
+            names: Names {
+                known,
+                actors,
+                defined,
+                programs,
+                quantities,
+            },
+            topics,
+            clauses: clauses(text, sentences, &markers.triggers),
+        }
+    }
+}
+
+/// Quantities, sentence by sentence; `candidates` are where they may be found in the block
+/// (see [`candidates`](crate::quantity::candidates)); `tokens` and `found` are buffers.
+fn quantities_in(
+    at: &Located<'_, '_>,
+    candidates: &[usize],
+    tokens: &mut Vec<Token>,
+    found: &mut Vec<QuantityMatch>,
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let text = &at.block.text;
+    for (k, r) in at.sentences.iter().enumerate() {
+        let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
+        let from = candidates.partition_point(|&p| p < r.start);
+        let to = candidates.partition_point(|&p| p < r.end);
+        // Most sentences hold neither a digit, a dollar sign nor a number word.
+        if from == to {
+            continue;
+        }
+        quantities_from(
+            &text[r.clone()],
+            &candidates[from..to],
+            r.start,
+            tokens,
+            found,
+        );
+        for q in found.drain(..) {
+            let range = shift(q.range);
+            out.push(Quantity {
+                text: squash(&text[range.clone()]),
+                span: at.block.source_span(range),
+                sentence: at.spans[k],
+                kind: q.kind,
+                value: q.value,
+                upper: q.upper,
+                unit: q.unit.map(str::to_owned),
+                bound: q.bound,
+                qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
+                vague: q.vague,
+                magnitude: q.magnitude,
+                measures: q.measures,
+                date: q.iso,
+            });
+        }
+    }
+    out
+}
+
+/// The second pass's tables, filled from each block's [`Finds`] in reading order.
+struct Merged {
     /// Occurrences of each defined term.
     term_counts: Vec<usize>,
     actors: ActorTable,
     programs: ProgramTable,
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
-    scratch: Scratch,
-    /// Buffers for one block: what the gazetteer found, where quantities may be, and those
-    /// found in a sentence.
-    scan: Scan,
-    candidates: Vec<usize>,
-    found: Vec<QuantityMatch>,
+}
+
+impl Merged {
+    /// Interns the names of one block and keeps its quantities; returns its actors as hits
+    /// for the recommendation pass, sorted by start when `sort` (when the document defines
+    /// terms, their actors come after the gazetteer's).
+    fn add(&mut self, defined: &Defined, names: Names<'_>, sort: bool) -> Vec<Hit> {
+        for (short, long) in names.known {
+            self.known_acronyms.add(short, long);
+        }
+        let mut hits: Vec<Hit> = Vec::with_capacity(names.actors.len());
+        for (h, mention) in names.actors {
+            let a = self
+                .actors
+                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
+            self.actors.list[a].mentions.push(mention);
+            hits.push(Hit {
+                range: h.range,
+                actor: a,
+            });
+        }
+        for DefinedFind {
+            term: p,
+            range,
+            mention,
+        } in names.defined
+        {
+            let term = &defined.terms[p];
+            if term.is_short {
+                self.term_counts[p] += 1;
+            }
+            let Some(mention) = mention else {
+                continue;
+            };
+            match term.target {
+                Target::Actor => {
+                    let a =
+                        self.actors
+                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
+                    self.actors.list[a].mentions.push(mention);
+                    hits.push(Hit { range, actor: a });
+                }
+                Target::Program(kind) => {
+                    let p = self.programs.intern(&term.long, kind, true);
+                    self.programs.list[p].acronym = Some(term.short.clone());
+                    self.programs.list[p].mentions.push(mention);
+                }
+                Target::None => {}
+            }
+        }
+        if sort {
+            hits.sort_by_key(|h| h.range.start);
+        }
+        for f in names.programs {
+            let p = self.programs.intern(&f.name, f.kind, f.named);
+            if f.acronym.is_some() {
+                self.programs.list[p].acronym = f.acronym;
+            }
+            self.programs.list[p].mentions.push(f.mention);
+        }
+        self.quantities.extend(names.quantities);
+        hits
+    }
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
@@ -471,178 +814,6 @@ impl Located<'_, '_> {
         }
     }
 }
-
-impl Entities<'_, '_> {
-    /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
-    /// quantities.
-    ///
-    /// `digits` are the block's words with digits; `named` those the automata may match from
-    /// (see [`BlockWords`]).
-    fn block(
-        &mut self,
-        block: &Block<'_>,
-        (sentences, spans): (&[Range<usize>], &[Span]),
-        (digits, named): (&[Word], &[Word]),
-        markers: &MarkerWords,
-    ) -> Vec<Hit> {
-        let at = Located {
-            block,
-            sentences,
-            spans,
-            words: named,
-        };
-        let mut hits = self.actors_in(&at);
-        let program_hits = self.defined_terms_in(&at, &mut hits);
-        if !matches!(block.kind, BlockKind::Heading { .. }) {
-            self.programs_in(&at, &hits, &program_hits);
-        }
-        let mut at_candidates = std::mem::take(&mut self.candidates);
-        candidates(&block.text, digits, &markers.numbers, &mut at_candidates);
-        self.quantities_in(&at, &at_candidates);
-        self.candidates = at_candidates;
-        hits
-    }
-
-    /// Actors from the gazetteer, and the known acronyms the block uses.
-    fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
-        let gazetteer = self.options.gazetteer;
-        let found = gazetteer.find_with_acronyms(
-            &at.block.text,
-            at.words,
-            &mut self.scratch.matches,
-            &mut self.scan,
-        );
-        // Sized once (a list grown hit by hit was reallocated about once a block).
-        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
-        for (_, short, long) in gazetteer.acronyms_of(&self.scan) {
-            self.known_acronyms.add(short, long);
-        }
-        for h in found {
-            let a = self
-                .actors
-                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
-            self.actors.list[a]
-                .mentions
-                .push(at.mention(h.range.clone()));
-            hits.push(Hit {
-                range: h.range,
-                actor: a,
-            });
-        }
-        hits
-    }
-
-    /// The document's own defined terms where the gazetteer matched nothing: institutions become
-    /// actors (added to `hits`), programs get their acronym. Returns the program mentions.
-    fn defined_terms_in(
-        &mut self,
-        at: &Located<'_, '_>,
-        hits: &mut Vec<Hit>,
-    ) -> Vec<(Range<usize>, usize)> {
-        let mut program_hits = Vec::new();
-        let Some(automaton) = &self.defined_automaton else {
-            return program_hits;
-        };
-        automaton.matches_into(&at.block.text, at.words, &mut self.scratch.matches);
-        for (range, p) in self.scratch.matches.drain(..) {
-            let term = &self.defined.terms[p];
-            if term.is_short {
-                self.term_counts[p] += 1;
-            }
-            if hits.iter().any(|h| overlaps(&h.range, &range)) {
-                continue;
-            }
-            match term.target {
-                Target::Actor => {
-                    let a =
-                        self.actors
-                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
-                    self.actors.list[a].mentions.push(at.mention(range.clone()));
-                    hits.push(Hit { range, actor: a });
-                }
-                Target::Program(kind) => {
-                    let p = self.programs.intern(&term.long, kind, true);
-                    self.programs.list[p].acronym = Some(term.short.clone());
-                    self.programs.list[p]
-                        .mentions
-                        .push(at.mention(range.clone()));
-                    program_hits.push((range, p));
-                }
-                Target::None => {}
-            }
-        }
-        hits.sort_by_key(|h| h.range.start);
-        program_hits
-    }
-
-    /// Programs, except known actors ("U.S. Northern Command") and defined terms found already.
-    fn programs_in(
-        &mut self,
-        at: &Located<'_, '_>,
-        hits: &[Hit],
-        program_hits: &[(Range<usize>, usize)],
-    ) {
-        let text = &at.block.text;
-        for m in programs_at(text, at.words, &mut self.scratch) {
-            if hits
-                .iter()
-                .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
-                || program_hits.iter().any(|(r, _)| overlaps(r, &m.range))
-            {
-                continue;
-            }
-            let name = squash(&text[m.range.clone()]);
-            let p = self.programs.intern(&name, m.kind, m.named);
-            if let Some(a) = m.acronym {
-                self.programs.list[p].acronym = Some(text[a].to_owned());
-            }
-            self.programs.list[p].mentions.push(at.mention(m.range));
-        }
-    }
-
-    /// Quantities, sentence by sentence; `candidates` are where they may be found in the block
-    /// (see [`candidates`](crate::quantity::candidates)).
-    fn quantities_in(&mut self, at: &Located<'_, '_>, candidates: &[usize]) {
-        let text = &at.block.text;
-        for (k, r) in at.sentences.iter().enumerate() {
-            let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
-            let from = candidates.partition_point(|&p| p < r.start);
-            let to = candidates.partition_point(|&p| p < r.end);
-            // Most sentences hold neither a digit, a dollar sign nor a number word.
-            if from == to {
-                continue;
-            }
-            let mut found = std::mem::take(&mut self.found);
-            quantities_from(
-                &text[r.clone()],
-                &candidates[from..to],
-                r.start,
-                &mut self.scratch.tokens,
-                &mut found,
-            );
-            for q in found.drain(..) {
-                let range = shift(q.range);
-                self.quantities.push(Quantity {
-                    text: squash(&text[range.clone()]),
-                    span: at.block.source_span(range),
-                    sentence: at.spans[k],
-                    kind: q.kind,
-                    value: q.value,
-                    upper: q.upper,
-                    unit: q.unit.map(str::to_owned),
-                    bound: q.bound,
-                    qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
-                    vague: q.vague,
-                    magnitude: q.magnitude,
-                    measures: q.measures,
-                    date: q.iso,
-                });
-            }
-            self.found = found;
-        }
-    }
-}
-
 /// The acronyms of the document: those it defines (with how often the short form occurs),
 /// then those it uses without definition that the gazetteer knows.
 fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> Vec<Acronym> {

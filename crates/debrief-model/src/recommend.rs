@@ -43,8 +43,32 @@ pub(crate) struct Hit {
 pub(crate) struct BlockData {
     pub(crate) sentences: Vec<Range<usize>>,
     pub(crate) hits: Vec<Hit>,
-    /// Where modal and recommending words start in the block text.
-    pub(crate) triggers: Vec<usize>,
+    /// The modal clause of each sentence that holds a trigger and has one, by the sentence's
+    /// index in `sentences`, in order (see [`clauses`]).
+    pub(crate) clauses: Vec<(usize, Clause)>,
+}
+
+/// The modal clauses of the `sentences` of `text` that hold a trigger word (`triggers`, in
+/// order), by sentence index: what the walk over the blocks reads for every sentence of prose,
+/// computed for each block on its own so that extraction may do it in parallel.
+pub(crate) fn clauses(
+    text: &str,
+    sentences: &[Range<usize>],
+    triggers: &[usize],
+) -> Vec<(usize, Clause)> {
+    let mut out = Vec::new();
+    if triggers.is_empty() {
+        return out;
+    }
+    for (k, sentence) in sentences.iter().enumerate() {
+        let t = triggers.partition_point(|&p| p < sentence.start);
+        if triggers.get(t).is_some_and(|&p| p < sentence.end)
+            && let Some(clause) = analyse_unchecked(&text[sentence.clone()], true)
+        {
+            out.push((k, clause));
+        }
+    }
+    out
 }
 
 pub(crate) struct Walker<'a, 'd> {
@@ -429,15 +453,13 @@ impl Walker<'_, '_> {
     ) {
         let block = &self.doc.blocks[b];
         let text = &block.text;
-        // The sentences that may hold a modal were found by one walk over the block.
-        let triggers = &self.blocks[b].triggers;
+        // The clauses of the sentences that hold a modal were read before the walk.
+        let clauses = &self.blocks[b].clauses;
         for (k, sentence) in self.blocks[b].sentences.iter().enumerate() {
             if sentence.end <= offset {
                 continue;
             }
             let s_text = &text[sentence.clone()];
-            let t = triggers.partition_point(|&p| p < sentence.start);
-            let has_trigger = triggers.get(t).is_some_and(|&p| p < sentence.end);
             // A run-in heading the parser left at the start of a paragraph.
             if k == 0 && matches!(block.kind, BlockKind::Paragraph) {
                 let head = s_text.trim_end_matches('.');
@@ -455,11 +477,10 @@ impl Walker<'_, '_> {
             if *kind == SectionKind::Boilerplate {
                 continue;
             }
-            let clause = if has_trigger {
-                analyse_unchecked(s_text, true)
-            } else {
-                None
-            };
+            let clause = clauses
+                .binary_search_by_key(&k, |(j, _)| *j)
+                .ok()
+                .map(|at| clauses[at].1.clone());
             let Some(clause) = clause else {
                 let opening = self.opening_subject(b, sentence);
                 if !opening.is_empty() {
