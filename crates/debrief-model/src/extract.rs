@@ -163,49 +163,65 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             .flatten(),
         ),
     };
-    let finds = map_blocks(doc, parallel, Reader::default, |reader, b, block| {
-        reading.block(
-            reader,
-            block,
-            &block_sentences[b],
-            &spans[block_spans[b]..block_spans[b + 1]],
+    let read = |blocks: Range<usize>| {
+        map_blocks(
+            doc,
+            blocks,
+            parallel,
+            Reader::default,
+            |reader, b, block| {
+                reading.block(
+                    reader,
+                    block,
+                    &block_sentences[b],
+                    &spans[block_spans[b]..block_spans[b + 1]],
+                )
+            },
         )
-    });
+    };
 
     // Pass 2, in reading order: actors and programs interned in order of first mention,
-    // topics tallied per section.
-    let mut merged = Merged {
-        term_counts: vec![0; defined.terms.len()],
-        actors: ActorTable::default(),
-        programs: ProgramTable::default(),
-        quantities: Vec::new(),
-        known_acronyms: KnownAcronyms::default(),
+    // topics tallied per section. The blocks go in batches: while one batch is gathered here,
+    // the next is read on the other threads.
+    let mut gather = Gather {
+        doc,
+        defined: &defined,
+        sort_hits: defined_automaton.is_some(),
+        block_section: &block_section,
+        sections: &mut sections,
+        merged: Merged {
+            term_counts: vec![0; defined.terms.len()],
+            actors: ActorTable::default(),
+            programs: ProgramTable::default(),
+            quantities: Vec::new(),
+            known_acronyms: KnownAcronyms::default(),
+        },
+        topics: SectionTopics::new(options.topics),
+        blocks: Vec::with_capacity(doc.blocks.len()),
     };
-    let mut topics = SectionTopics::new(options.topics);
-    let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
-    for ((b, block), (finds, sentences)) in doc
-        .blocks
-        .iter()
-        .enumerate()
-        .zip(finds.into_iter().zip(block_sentences))
-    {
-        if !matches!(block.kind, BlockKind::Footnote { .. }) {
-            topics.count(
-                (&mut sections, block_section[b]),
-                &block.text,
-                &finds.topics,
-            );
-        }
-        let clauses = finds.clauses;
-        let hits = merged.add(&defined, finds.names, defined_automaton.is_some());
-        blocks.push(BlockData {
-            sentences,
-            hits,
-            clauses,
-        });
+    let mut pending: Option<(usize, Vec<Finds<'_>>)> = None;
+    for first in (0..doc.blocks.len()).step_by(BATCH) {
+        let batch = first..(first + BATCH).min(doc.blocks.len());
+        let finds = if parallel {
+            rayon::join(|| read(batch), || gather.batch(pending.take())).0
+        } else {
+            gather.batch(pending.take());
+            read(batch)
+        };
+        pending = Some((first, finds));
     }
-
-    let doc_counts = topics.finish(&mut sections);
+    gather.batch(pending.take());
+    let Gather {
+        merged,
+        topics,
+        mut blocks,
+        sections: gathered,
+        ..
+    } = gather;
+    let doc_counts = topics.finish(gathered);
+    for (data, sentences) in blocks.iter_mut().zip(block_sentences) {
+        data.sentences = sentences;
+    }
 
     // Pass 3: recommendations, topics, acronyms.
     let walker = Walker {
@@ -239,31 +255,79 @@ const PARALLEL_FROM: usize = 64 * 1024;
 /// about 14 KB, enough to make the cost of handing it out small.
 const MIN_BLOCKS_PER_TASK: usize = 64;
 
-/// `read(state, b, block)` of every block, in order: on rayon's threads when `parallel` (each
-/// with its own `state` from `init`), else on this one.
-fn map_blocks<'d, T, S>(
-    doc: &'d Document<'_>,
+/// `read(state, b, block)` of the blocks `blocks` of `doc`, in order: on rayon's threads when
+/// `parallel` (each with its own `state` from `init`), else on this one.
+fn map_blocks<T, S>(
+    doc: &Document<'_>,
+    blocks: Range<usize>,
     parallel: bool,
     init: impl Fn() -> S + Sync + Send,
-    read: impl Fn(&mut S, usize, &'d Block<'_>) -> T + Sync + Send,
+    read: impl Fn(&mut S, usize, &Block<'_>) -> T + Sync + Send,
 ) -> Vec<T>
 where
     T: Send,
 {
+    let first = blocks.start;
+    let blocks = &doc.blocks[blocks];
     if parallel {
-        doc.blocks
+        blocks
             .par_iter()
             .enumerate()
             .with_min_len(MIN_BLOCKS_PER_TASK)
-            .map_init(&init, |state, (b, block)| read(state, b, block))
+            .map_init(&init, |state, (k, block)| read(state, first + k, block))
             .collect()
     } else {
         let mut state = init();
-        doc.blocks
+        blocks
             .iter()
             .enumerate()
-            .map(|(b, block)| read(&mut state, b, block))
+            .map(|(k, block)| read(&mut state, first + k, block))
             .collect()
+    }
+}
+
+/// Blocks per batch of the second pass: enough for both threads to share (about 220 KB of
+/// corpus text), few enough that what a batch finds is still in the cache when it is gathered
+/// (gathered all at once, the finds of 10 MB made each allocation and free about a third
+/// dearer).
+const BATCH: usize = 1024;
+
+/// The second pass's gathering, batch after batch, in reading order.
+struct Gather<'a, 'd> {
+    doc: &'a Document<'d>,
+    defined: &'a Defined,
+    /// Whether a block's hits are sorted (when the document defines terms: their actors come
+    /// after the gazetteer's).
+    sort_hits: bool,
+    block_section: &'a [usize],
+    sections: &'a mut [crate::Section],
+    merged: Merged,
+    topics: SectionTopics<'a>,
+    blocks: Vec<BlockData>,
+}
+
+impl Gather<'_, '_> {
+    /// Gathers what was found in the blocks from `first` on, if anything.
+    fn batch(&mut self, finds: Option<(usize, Vec<Finds<'_>>)>) {
+        let Some((first, finds)) = finds else {
+            return;
+        };
+        for (b, finds) in (first..).zip(finds) {
+            let block = &self.doc.blocks[b];
+            if !matches!(block.kind, BlockKind::Footnote { .. }) {
+                self.topics.count(
+                    (self.sections, self.block_section[b]),
+                    &block.text,
+                    &finds.topics,
+                );
+            }
+            let hits = self.merged.add(self.defined, finds.names, self.sort_hits);
+            self.blocks.push(BlockData {
+                sentences: Vec::new(),
+                hits,
+                clauses: finds.clauses,
+            });
+        }
     }
 }
 
@@ -413,6 +477,7 @@ struct FirstPass {
 fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>) -> FirstPass {
     let per_block = map_blocks(
         doc,
+        0..doc.blocks.len(),
         parallel,
         SegmenterBuffers::default,
         |segmenter, _, block| {
@@ -469,6 +534,12 @@ struct Reader {
     scan: Scan,
     candidates: Vec<usize>,
     found: Vec<QuantityMatch>,
+    /// The quantities of a block, and the ranges of its actors and defined programs, before
+    /// they are copied out at their size (a list grown item by item was reallocated two or
+    /// three times in most blocks that have any).
+    quantities: Vec<Quantity>,
+    actor_ranges: Vec<Range<usize>>,
+    program_ranges: Vec<Range<usize>>,
 }
 
 /// What the second pass finds in one block, before anything is interned.
@@ -485,8 +556,9 @@ struct Finds<'g> {
 struct Names<'g> {
     /// Known acronyms used (short, long).
     known: Vec<(&'g str, &'g str)>,
-    /// Actors found by the gazetteer.
-    actors: Vec<(ActorHit<'g>, Mention)>,
+    /// Actors found by the gazetteer, and their mentions.
+    actors: Vec<ActorHit<'g>>,
+    mentions: Vec<Mention>,
     /// Matches of the document's defined terms.
     defined: Vec<DefinedFind>,
     programs: Vec<ProgramFind>,
@@ -543,19 +615,16 @@ impl<'o> Reading<'o, '_> {
             .collect();
         // The ranges of the actors: those of the gazetteer, then the institutions the document
         // defines.
-        let mut actor_ranges: Vec<Range<usize>> = found.iter().map(|h| h.range.clone()).collect();
-        let actors = found
-            .into_iter()
-            .map(|h| {
-                let mention = at.mention(h.range.clone());
-                (h, mention)
-            })
-            .collect();
+        let actor_ranges = &mut reader.actor_ranges;
+        actor_ranges.clear();
+        actor_ranges.extend(found.iter().map(|h| h.range.clone()));
+        let mentions = found.iter().map(|h| at.mention(h.range.clone())).collect();
 
         // The document's own defined terms where the gazetteer matched nothing: institutions
         // become actors, programs get their acronym.
         let mut defined = Vec::new();
-        let mut program_ranges = Vec::new();
+        let program_ranges = &mut reader.program_ranges;
+        program_ranges.clear();
         if let Some(automaton) = self.defined_automaton {
             automaton.matches_into(text, at.words, &mut reader.scratch.matches);
             for (range, p) in reader.scratch.matches.drain(..) {
@@ -613,21 +682,26 @@ impl<'o> Reading<'o, '_> {
             &markers.numbers,
             &mut reader.candidates,
         );
-        let quantities = quantities_in(
+        quantities_in(
             &at,
             &reader.candidates,
-            &mut reader.scratch.tokens,
-            &mut reader.found,
+            (&mut reader.scratch.tokens, &mut reader.found),
+            &mut reader.quantities,
         );
+        let quantities = reader.quantities.drain(..).collect();
 
-        let mut topics = Vec::new();
-        if !matches!(block.kind, BlockKind::Footnote { .. }) {
-            self.options.topics.matches_at(text, at.words, &mut topics);
-        }
+        let topics = if matches!(block.kind, BlockKind::Footnote { .. }) {
+            Vec::new()
+        } else {
+            let matches = &mut reader.scratch.matches;
+            self.options.topics.matches_at(text, at.words, matches);
+            matches.clone()
+        };
         Finds {
             names: Names {
                 known,
-                actors,
+                actors: found,
+                mentions,
                 defined,
                 programs,
                 quantities,
@@ -639,14 +713,14 @@ impl<'o> Reading<'o, '_> {
 }
 
 /// Quantities, sentence by sentence; `candidates` are where they may be found in the block
-/// (see [`candidates`](crate::quantity::candidates)); `tokens` and `found` are buffers.
+/// (see [`candidates`](crate::quantity::candidates)); `tokens` and `found` are buffers. The
+/// quantities go to `out`.
 fn quantities_in(
     at: &Located<'_, '_>,
     candidates: &[usize],
-    tokens: &mut Vec<Token>,
-    found: &mut Vec<QuantityMatch>,
-) -> Vec<Quantity> {
-    let mut out = Vec::new();
+    (tokens, found): (&mut Vec<Token>, &mut Vec<QuantityMatch>),
+    out: &mut Vec<Quantity>,
+) {
     let text = &at.block.text;
     for (k, r) in at.sentences.iter().enumerate() {
         let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
@@ -682,7 +756,6 @@ fn quantities_in(
             });
         }
     }
-    out
 }
 
 /// The second pass's tables, filled from each block's [`Finds`] in reading order.
@@ -704,7 +777,7 @@ impl Merged {
             self.known_acronyms.add(short, long);
         }
         let mut hits: Vec<Hit> = Vec::with_capacity(names.actors.len());
-        for (h, mention) in names.actors {
+        for (h, mention) in names.actors.into_iter().zip(names.mentions) {
             let a = self
                 .actors
                 .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
