@@ -16,7 +16,8 @@
 //! readings (tokens, modal clauses, quantities) happen in windows around what was found. Buffers
 //! ([`Scratch`]) serve block after block.
 //!
-//! Every span is computed with [`Block::source_span`](debrief_parser::Block::source_span), so
+//! Every span is computed as [`Block::source_span`](debrief_parser::Block::source_span) computes
+//! it (by [`BlockSpans`], which unpacks a block's source map once), so
 //! it is a byte range of the original input even where the parser repaired the text.
 
 use std::collections::HashMap;
@@ -33,6 +34,7 @@ use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
 use crate::recommend::{BlockData, Hit, Walker, clauses};
 use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
+use crate::spans::BlockSpans;
 use crate::text::{
     BlockWords, Scratch, Token, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
     squash,
@@ -479,13 +481,11 @@ fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>)
         doc,
         0..doc.blocks.len(),
         parallel,
-        SegmenterBuffers::default,
-        |segmenter, _, block| {
+        <(SegmenterBuffers, BlockSpans)>::default,
+        |(segmenter, map), _, block| {
             let ranges = sentences_with(&block.text, segmenter);
-            let spans: Vec<Span> = ranges
-                .iter()
-                .map(|r| block.source_span(r.clone()))
-                .collect();
+            map.load(block);
+            let spans: Vec<Span> = ranges.iter().map(|r| map.span(r.clone())).collect();
             (ranges, spans, acronym_definitions(&block.text))
         },
     );
@@ -534,6 +534,8 @@ struct Reader {
     scan: Scan,
     candidates: Vec<usize>,
     found: Vec<QuantityMatch>,
+    /// The block's source map, unpacked.
+    map: BlockSpans,
     /// The quantities of a block, and the ranges of its actors and defined programs, before
     /// they are copied out at their size (a list grown item by item was reallocated two or
     /// three times in most blocks that have any).
@@ -594,11 +596,13 @@ impl<'o> Reading<'o, '_> {
         let text = &block.text;
         reader.words.read(text, &self.filter);
         let markers = marker_words_at(text, &reader.words.markers);
+        reader.map.load(block);
         let at = Located {
             block,
             sentences,
             spans,
             words: &reader.words.named,
+            map: &reader.map,
         };
 
         // Actors from the gazetteer, and the known acronyms the block uses.
@@ -741,7 +745,7 @@ fn quantities_in(
             let range = shift(q.range);
             out.push(Quantity {
                 text: squash(&text[range.clone()]),
-                span: at.block.source_span(range),
+                span: at.map.span(range),
                 sentence: at.spans[k],
                 kind: q.kind,
                 value: q.value,
@@ -856,6 +860,8 @@ struct Located<'b, 'a> {
     /// The input span of each sentence.
     spans: &'b [Span],
     words: &'b [Word],
+    /// The block's source map.
+    map: &'b BlockSpans,
 }
 
 impl Located<'_, '_> {
@@ -866,7 +872,7 @@ impl Located<'_, '_> {
         let last = self.sentences.partition_point(|r| r.end < range.end);
         match (self.sentences.get(first), self.sentences.get(last)) {
             (Some(_), _) if last <= first => self.spans[first],
-            (Some(a), Some(b)) => self.block.source_span(a.start..b.end.max(a.end)),
+            (Some(a), Some(b)) => self.map.span(a.start..b.end.max(a.end)),
             (Some(_), None) => self.spans[first],
             _ => self.block.span,
         }
@@ -875,7 +881,7 @@ impl Located<'_, '_> {
     fn mention(&self, range: Range<usize>) -> Mention {
         Mention {
             text: squash(&self.block.text[range.clone()]),
-            span: self.block.source_span(range.clone()),
+            span: self.map.span(range.clone()),
             sentence: self.sentence_span(&range),
         }
     }
@@ -883,7 +889,7 @@ impl Located<'_, '_> {
     fn phrase(&self, range: Range<usize>) -> Phrase {
         Phrase {
             text: squash(&self.block.text[range.clone()]),
-            span: self.block.source_span(range),
+            span: self.map.span(range),
         }
     }
 }
