@@ -1,5 +1,5 @@
-//! Extraction throughput (`debrief::model::extract`) over about 10 MB of parsed corpus text,
-//! with two references in the same group: a plain word-splitting loop over the same blocks
+//! Extraction throughput (`debrief::model::extract`, on all threads and on one) over about
+//! 10 MB of parsed corpus text, with two references in the same group: a plain word-splitting loop over the same blocks
 //! (the floor of any word-level reading of the text), and parsing the same bytes.
 //!
 //! The input is every corpus document's `pdftotext -raw` text (or its text-only source),
@@ -64,6 +64,16 @@ fn extract(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("extract", |b| {
         b.iter(|| debrief::model::extract(std::hint::black_box(&doc)));
+    });
+    // The same on one thread: extraction reads a large document's blocks on all of rayon's
+    // threads; inside a pool of one, it reads them one after the other. On a machine whose
+    // cores are busy with other work, this is the figure that says what extraction costs.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a pool of one thread");
+    group.bench_function("extract (one thread)", |b| {
+        b.iter(|| one.install(|| debrief::model::extract(std::hint::black_box(&doc))));
     });
     // The first reference: one plain pass over the words of every block (split at whitespace,
     // each word's bytes summed so that the pass is not optimised away).

@@ -32,7 +32,7 @@ use crate::actors::Scan;
 use crate::modality::Clause;
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
-use crate::recommend::{BlockData, Hit, Walker, clauses};
+use crate::recommend::{BlockData, Hit, Walk, Walker, clauses};
 use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
 use crate::spans::BlockSpans;
 use crate::text::{
@@ -126,7 +126,24 @@ pub fn extract(doc: &Document<'_>) -> Brief {
 
 /// [`extract`] with a gazetteer and topic lexicon of your choice.
 pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
-    let mut sections = sections(doc);
+    let parallel = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
+
+    // The sections, and pass 1: sentences and acronym definitions.
+    let mut brief = Brief::default();
+    let (mut sections, first) = if parallel {
+        rayon::join(
+            || sections(doc),
+            || first_pass(doc, true, &mut brief.sentences),
+        )
+    } else {
+        (sections(doc), first_pass(doc, false, &mut brief.sentences))
+    };
+    let FirstPass {
+        block_sentences,
+        spans,
+        block_spans,
+        defined,
+    } = first;
     let mut block_section = vec![0; doc.blocks.len()];
     for (s, section) in sections.iter().enumerate() {
         for b in section.blocks.clone() {
@@ -135,16 +152,6 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             }
         }
     }
-    let parallel = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
-
-    // Pass 1: sentences and acronym definitions.
-    let mut brief = Brief::default();
-    let FirstPass {
-        block_sentences,
-        spans,
-        block_spans,
-        defined,
-    } = first_pass(doc, parallel, &mut brief.sentences);
 
     // Pass 2, each block on its own: actors, programs, quantities, topic keywords, modal
     // clauses.
@@ -183,14 +190,16 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     };
 
     // Pass 2, in reading order: actors and programs interned in order of first mention,
-    // topics tallied per section. The blocks go in batches: while one batch is gathered here,
-    // the next is read on the other threads.
+    // topics tallied per section; and pass 3, recommendations. The blocks go in batches: while
+    // one batch is gathered and walked here, the next is read on the other threads.
     let mut gather = Gather {
         doc,
         defined: &defined,
         sort_hits: defined_automaton.is_some(),
         block_section: &block_section,
         sections: &mut sections,
+        sentences: &block_sentences,
+        walk: Walk::new(),
         merged: Merged {
             term_counts: vec![0; defined.terms.len()],
             actors: ActorTable::default(),
@@ -216,24 +225,14 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let Gather {
         merged,
         topics,
-        mut blocks,
+        walk,
         sections: gathered,
         ..
     } = gather;
     let doc_counts = topics.finish(gathered);
-    for (data, sentences) in blocks.iter_mut().zip(block_sentences) {
-        data.sentences = sentences;
-    }
 
-    // Pass 3: recommendations, topics, acronyms.
-    let walker = Walker {
-        doc,
-        blocks: &blocks,
-        sections: &sections,
-        block_section: &block_section,
-        actors: &merged.actors.list,
-    };
-    let mut recommendations = walker.run();
+    // The recommendations' topics, the acronyms.
+    let mut recommendations = walk.finish();
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
@@ -303,17 +302,23 @@ struct Gather<'a, 'd> {
     sort_hits: bool,
     block_section: &'a [usize],
     sections: &'a mut [crate::Section],
+    /// Each block's sentences.
+    sentences: &'a [Vec<Range<usize>>],
+    /// The recommendations of the blocks gathered.
+    walk: Walk,
     merged: Merged,
     topics: SectionTopics<'a>,
     blocks: Vec<BlockData>,
 }
 
 impl Gather<'_, '_> {
-    /// Gathers what was found in the blocks from `first` on, if anything.
+    /// Gathers what was found in the blocks from `first` on, if anything, and walks them for
+    /// recommendations.
     fn batch(&mut self, finds: Option<(usize, Vec<Finds<'_>>)>) {
         let Some((first, finds)) = finds else {
             return;
         };
+        let batch = first..first + finds.len();
         for (b, finds) in (first..).zip(finds) {
             let block = &self.doc.blocks[b];
             if !matches!(block.kind, BlockKind::Footnote { .. }) {
@@ -325,11 +330,19 @@ impl Gather<'_, '_> {
             }
             let hits = self.merged.add(self.defined, finds.names, self.sort_hits);
             self.blocks.push(BlockData {
-                sentences: Vec::new(),
                 hits,
                 clauses: finds.clauses,
             });
         }
+        let walker = Walker {
+            doc: self.doc,
+            blocks: &self.blocks,
+            sentences: self.sentences,
+            sections: self.sections,
+            block_section: self.block_section,
+            actors: &self.merged.actors.list,
+        };
+        walker.walk(batch, &mut self.walk);
     }
 }
 

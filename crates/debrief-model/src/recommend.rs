@@ -41,7 +41,6 @@ pub(crate) struct Hit {
 
 /// What extraction knows about a block before recommendations are read.
 pub(crate) struct BlockData {
-    pub(crate) sentences: Vec<Range<usize>>,
     pub(crate) hits: Vec<Hit>,
     /// The modal clause of each sentence that holds a trigger and has one, by the sentence's
     /// index in `sentences`, in order (see [`clauses`]).
@@ -71,9 +70,12 @@ pub(crate) fn clauses(
     out
 }
 
+/// The walk over the blocks, for the blocks read so far: `blocks`, `actors` and `sentences`
+/// (each block's sentences) cover at least the blocks walked.
 pub(crate) struct Walker<'a, 'd> {
     pub(crate) doc: &'a Document<'d>,
     pub(crate) blocks: &'a [BlockData],
+    pub(crate) sentences: &'a [Vec<Range<usize>>],
     pub(crate) sections: &'a [Section],
     pub(crate) block_section: &'a [usize],
     pub(crate) actors: &'a [Actor],
@@ -128,14 +130,46 @@ fn role(block: &Block<'_>) -> Role {
     }
 }
 
+/// Where the walk over the blocks stands between two calls of [`Walker::walk`]: the
+/// recommendations found, the kind of the current section, the active lead-in and the last
+/// subject (see the module's documentation).
+pub(crate) struct Walk {
+    out: Vec<Recommendation>,
+    kind: SectionKind,
+    current_section: usize,
+    lead_in: Option<LeadIn>,
+    last_subject: Vec<ActorRef>,
+}
+
+impl Walk {
+    /// The walk before the first block.
+    pub(crate) fn new() -> Walk {
+        Walk {
+            out: Vec::new(),
+            kind: SectionKind::Body,
+            current_section: usize::MAX,
+            lead_in: None,
+            last_subject: Vec::new(),
+        }
+    }
+
+    /// The recommendations, with their ids, once every block is walked.
+    pub(crate) fn finish(mut self) -> Vec<Recommendation> {
+        assign_ids(&mut self.out);
+        self.out
+    }
+}
+
 impl Walker<'_, '_> {
-    pub(crate) fn run(&self) -> Vec<Recommendation> {
-        let mut out = Vec::new();
-        let mut kind = SectionKind::Body;
-        let mut current_section = usize::MAX;
-        let mut lead_in: Option<LeadIn> = None;
-        let mut last_subject: Vec<ActorRef> = Vec::new();
-        for (b, block) in self.doc.blocks.iter().enumerate() {
+    /// Walks the blocks `blocks` (the next ones after those walked before with `walk`).
+    pub(crate) fn walk(&self, blocks: Range<usize>, walk: &mut Walk) {
+        let mut out = std::mem::take(&mut walk.out);
+        let mut kind = walk.kind;
+        let mut current_section = walk.current_section;
+        let mut lead_in = walk.lead_in.take();
+        let mut last_subject = std::mem::take(&mut walk.last_subject);
+        for b in blocks {
+            let block = &self.doc.blocks[b];
             let section = self.block_section[b];
             if section != current_section {
                 current_section = section;
@@ -190,7 +224,7 @@ impl Walker<'_, '_> {
                     let item_context = lead_in.as_ref().is_some_and(|l| l.paragraphs)
                         || kind == SectionKind::Recommendations;
                     if item_context {
-                        let first = self.blocks[b].sentences.first().cloned().unwrap_or(0..0);
+                        let first = self.sentences[b].first().cloned().unwrap_or(0..0);
                         let lead = lead_in.as_ref().filter(|l| l.paragraphs);
                         if imperative(&block.text[first]).is_some()
                             && let Some(rec) = self.item(b, 0, lead, kind)
@@ -204,8 +238,13 @@ impl Walker<'_, '_> {
                 }
             }
         }
-        assign_ids(&mut out);
-        out
+        *walk = Walk {
+            out,
+            kind,
+            current_section,
+            lead_in,
+            last_subject,
+        };
     }
 
     fn actor_kind(&self, id: &str) -> Option<ActorKind> {
@@ -455,7 +494,7 @@ impl Walker<'_, '_> {
         let text = &block.text;
         // The clauses of the sentences that hold a modal were read before the walk.
         let clauses = &self.blocks[b].clauses;
-        for (k, sentence) in self.blocks[b].sentences.iter().enumerate() {
+        for (k, sentence) in self.sentences[b].iter().enumerate() {
             if sentence.end <= offset {
                 continue;
             }
@@ -677,8 +716,7 @@ impl Walker<'_, '_> {
         let block = &self.doc.blocks[b];
         let text = &block.text;
         // The item's sentences, the first one starting after a bullet glyph left in the text.
-        let owned: Vec<Range<usize>> = self.blocks[b]
-            .sentences
+        let owned: Vec<Range<usize>> = self.sentences[b]
             .iter()
             .filter(|s| s.end > offset)
             .map(|s| s.start.max(offset)..s.end)
