@@ -1,6 +1,7 @@
 //! Extraction throughput (`debrief::model::extract`, on all threads and on one) over about
-//! 10 MB of parsed corpus text, with two references in the same group: a plain word-splitting loop over the same blocks
-//! (the floor of any word-level reading of the text), and parsing the same bytes.
+//! 10 MB of parsed corpus text, with two references in the same group: a plain word-splitting
+//! loop over the same blocks (the floor of any word-level reading of the text), and parsing the
+//! same bytes.
 //!
 //! The input is every corpus document's `pdftotext -raw` text (or its text-only source),
 //! repeated until it reaches 10 MB, parsed once before timing. The corpus is read from

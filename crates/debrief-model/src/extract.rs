@@ -8,17 +8,26 @@
 //! 3. recommendations (see the `recommend` module), then topics per recommendation, per
 //!    section and for the document, and the acronyms used without definition.
 //!
+//! Each block is *read* on its own, by pure functions of the block (and of what pass 1 found
+//! in the whole document): its sentences, names, quantities, topic keywords and modal clauses
+//! ([`Reading::block`]). What depends on the blocks before it is *gathered* in reading order
+//! ([`Gather`]): actors and programs interned in order of first mention, topics tallied per
+//! section, and the walk for recommendations (lead-ins, list context, the last subject). A
+//! document of [`PARALLEL_FROM`] bytes or more is read on rayon's threads, in batches of
+//! about [`BATCHES`] batches, while this thread gathers the batch before; the output is the same as on
+//! one thread, byte for byte.
+//!
 //! Pass 2 reads each block's bytes once ([`BlockWords::read`]): every word is hashed as it is
 //! found, and handed only to the stages that may want it — the four automata (gazetteer,
 //! defined terms, program heads, topics) get the words whose key is some pattern's first word,
 //! the marker-word test gets the words whose key is a modal or number word's, the quantities
 //! get the words with digits. The automata then walk from those words only, and the costly
 //! readings (tokens, modal clauses, quantities) happen in windows around what was found. Buffers
-//! ([`Scratch`]) serve block after block.
+//! ([`Reader`]) serve block after block.
 //!
 //! Every span is computed as [`Block::source_span`](debrief_parser::Block::source_span) computes
-//! it (by [`BlockSpans`], which unpacks a block's source map once), so
-//! it is a byte range of the original input even where the parser repaired the text.
+//! it (by [`BlockSpans`], which unpacks a block's source map once), so it is a byte range of
+//! the original input even where the parser repaired the text.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -63,6 +72,9 @@ pub struct ExtractOptions<'g> {
     pub gazetteer: &'g Gazetteer,
     /// The topic lexicon.
     pub topics: &'g TopicLexicon,
+    /// Whether a large document (64 KB of text or more) is read on rayon's threads (the
+    /// default); see [`ExtractOptions::parallel`].
+    pub parallel: bool,
 }
 
 impl Default for ExtractOptions<'static> {
@@ -70,6 +82,7 @@ impl Default for ExtractOptions<'static> {
         ExtractOptions {
             gazetteer: Gazetteer::builtin(),
             topics: TopicLexicon::builtin(),
+            parallel: true,
         }
     }
 }
@@ -84,6 +97,7 @@ impl<'g> ExtractOptions<'g> {
         ExtractOptions {
             gazetteer,
             topics: self.topics,
+            parallel: self.parallel,
         }
     }
 
@@ -104,7 +118,23 @@ impl<'g> ExtractOptions<'g> {
         ExtractOptions {
             gazetteer: self.gazetteer,
             topics,
+            parallel: self.parallel,
         }
+    }
+
+    /// Whether a large document is read on all of rayon's threads (`true`, the default) or on
+    /// the calling thread only. The output is the same either way; turn it off where documents
+    /// are already extracted in parallel, one per thread.
+    ///
+    /// ```
+    /// let options = debrief_model::ExtractOptions::default().parallel(false);
+    /// let doc = debrief_parser::parse("Congress should act.\n");
+    /// let brief = debrief_model::extract_with(&doc, &options);
+    /// assert_eq!(brief.recommendations.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn parallel(self, parallel: bool) -> Self {
+        ExtractOptions { parallel, ..self }
     }
 }
 
@@ -126,7 +156,8 @@ pub fn extract(doc: &Document<'_>) -> Brief {
 
 /// [`extract`] with a gazetteer and topic lexicon of your choice.
 pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
-    let parallel = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
+    let parallel =
+        options.parallel && doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
 
     // The sections, and pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
@@ -211,8 +242,9 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         blocks: Vec::with_capacity(doc.blocks.len()),
     };
     let mut pending: Option<(usize, Vec<Finds<'_>>)> = None;
-    for first in (0..doc.blocks.len()).step_by(BATCH) {
-        let batch = first..(first + BATCH).min(doc.blocks.len());
+    let batch_len = doc.blocks.len().div_ceil(BATCHES).max(MIN_BATCH);
+    for first in (0..doc.blocks.len()).step_by(batch_len) {
+        let batch = first..(first + batch_len).min(doc.blocks.len());
         let finds = if parallel {
             rayon::join(|| read(batch), || gather.batch(pending.take())).0
         } else {
@@ -287,11 +319,15 @@ where
     }
 }
 
-/// Blocks per batch of the second pass: enough for both threads to share (about 220 KB of
-/// corpus text), few enough that what a batch finds is still in the cache when it is gathered
-/// (gathered all at once, the finds of 10 MB made each allocation and free about a third
-/// dearer).
-const BATCH: usize = 1024;
+/// Batches of the second pass: enough for the gathering of one to overlap the reading of the
+/// next, few enough that the threads seldom wait for each other. Each batch ends when its last
+/// block is read; on a machine whose cores are busy with other work, a thread that loses its
+/// core holding the last blocks keeps the others waiting, and with batches of 1024 blocks (47
+/// for the 10 MB bench input) the parallel extraction ran slower than one thread.
+const BATCHES: usize = 6;
+
+/// Blocks per batch at least (about 220 KB of corpus text).
+const MIN_BATCH: usize = 1024;
 
 /// The second pass's gathering, batch after batch, in reading order.
 struct Gather<'a, 'd> {
