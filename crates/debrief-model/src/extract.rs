@@ -41,8 +41,8 @@ use crate::actors::Scan;
 use crate::modality::Clause;
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
-use crate::recommend::{BlockData, Hit, Walk, Walker, clauses};
-use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
+use crate::recommend::{BlockData, BlockSentences, Hit, Walk, Walker, clauses_into};
+use crate::sentence::{Buffers as SegmenterBuffers, sentences_into};
 use crate::spans::BlockSpans;
 use crate::text::{
     BlockWords, Scratch, Token, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
@@ -50,9 +50,9 @@ use crate::text::{
 };
 use crate::topics::Tally;
 use crate::{
-    Acronym, AcronymSource, Actor, ActorHit, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
-    ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
-    sections,
+    Acronym, AcronymDefinition, AcronymSource, Actor, ActorHit, ActorKind, Brief, Gazetteer,
+    Mention, Phrase, Program, ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon,
+    acronym_definitions, programs, sections,
 };
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
@@ -170,9 +170,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         (sections(doc), first_pass(doc, false, &mut brief.sentences))
     };
     let FirstPass {
-        block_sentences,
+        sentences: block_sentences,
         spans,
-        block_spans,
         defined,
     } = first;
     let mut block_section = vec![0; doc.blocks.len()];
@@ -204,18 +203,20 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         ),
     };
     let read = |blocks: Range<usize>| {
-        map_blocks(
+        read_blocks(
             doc,
             blocks,
             parallel,
             Reader::default,
-            |reader, b, block| {
+            |reader, found, b, block| {
+                let sentences = block_sentences.starts[b]..block_sentences.starts[b + 1];
                 reading.block(
                     reader,
+                    found,
                     block,
-                    &block_sentences[b],
-                    &spans[block_spans[b]..block_spans[b + 1]],
-                )
+                    &block_sentences.ranges[sentences.clone()],
+                    &spans[sentences],
+                );
             },
         )
     };
@@ -230,6 +231,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         block_section: &block_section,
         sections: &mut sections,
         sentences: &block_sentences,
+        next: 0,
+        clauses: Vec::new(),
         walk: Walk::new(),
         merged: Merged {
             term_counts: vec![0; defined.terms.len()],
@@ -241,7 +244,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         topics: SectionTopics::new(options.topics),
         blocks: Vec::with_capacity(doc.blocks.len()),
     };
-    let mut pending: Option<(usize, Vec<Finds<'_>>)> = None;
+    let mut pending: Option<Vec<Found<'_>>> = None;
     let batch_len = doc.blocks.len().div_ceil(BATCHES).max(MIN_BATCH);
     for first in (0..doc.blocks.len()).step_by(batch_len) {
         let batch = first..(first + batch_len).min(doc.blocks.len());
@@ -251,7 +254,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             gather.batch(pending.take());
             read(batch)
         };
-        pending = Some((first, finds));
+        pending = Some(finds);
     }
     gather.batch(pending.take());
     let Gather {
@@ -288,17 +291,22 @@ const PARALLEL_FROM: usize = 64 * 1024;
 /// about 14 KB, enough to make the cost of handing it out small.
 const MIN_BLOCKS_PER_TASK: usize = 64;
 
-/// `read(state, b, block)` of the blocks `blocks` of `doc`, in order: on rayon's threads when
-/// `parallel` (each with its own `state` from `init`), else on this one.
-fn map_blocks<T, S>(
+/// Reads the blocks `blocks` of `doc` in order, `read(state, found, b, block)` for block `b`,
+/// into accumulators `A` that each hold what a run of consecutive blocks found, in order: on
+/// rayon's threads when `parallel` (each task with its own `state` from `init`), else on this
+/// one. What the blocks find goes into the lists of an accumulator rather than into lists of
+/// its own: a few lists for 64 blocks or more instead of several for each block (allocation
+/// was about a tenth of the instructions when each block had its own).
+fn read_blocks<A, S>(
     doc: &Document<'_>,
     blocks: Range<usize>,
     parallel: bool,
     init: impl Fn() -> S + Sync + Send,
-    read: impl Fn(&mut S, usize, &Block<'_>) -> T + Sync + Send,
-) -> Vec<T>
+    read: impl Fn(&mut S, &mut A, usize, &Block<'_>) + Sync + Send,
+) -> Vec<A>
 where
-    T: Send,
+    A: Default + Send,
+    S: Send,
 {
     let first = blocks.start;
     let blocks = &doc.blocks[blocks];
@@ -307,15 +315,21 @@ where
             .par_iter()
             .enumerate()
             .with_min_len(MIN_BLOCKS_PER_TASK)
-            .map_init(&init, |state, (k, block)| read(state, first + k, block))
+            .fold(
+                || (init(), A::default()),
+                |(mut state, mut found), (k, block)| {
+                    read(&mut state, &mut found, first + k, block);
+                    (state, found)
+                },
+            )
+            .map(|(_, found)| found)
             .collect()
     } else {
-        let mut state = init();
-        blocks
-            .iter()
-            .enumerate()
-            .map(|(k, block)| read(&mut state, first + k, block))
-            .collect()
+        let (mut state, mut found) = (init(), A::default());
+        for (k, block) in blocks.iter().enumerate() {
+            read(&mut state, &mut found, first + k, block);
+        }
+        vec![found]
     }
 }
 
@@ -338,8 +352,12 @@ struct Gather<'a, 'd> {
     sort_hits: bool,
     block_section: &'a [usize],
     sections: &'a mut [crate::Section],
-    /// Each block's sentences.
-    sentences: &'a [Vec<Range<usize>>],
+    sentences: &'a BlockSentences,
+    /// The next block to gather.
+    next: usize,
+    /// The modal clauses of the blocks gathered (each block's [`BlockData::clauses`] is a
+    /// range of this list).
+    clauses: Vec<(usize, Clause)>,
     /// The recommendations of the blocks gathered.
     walk: Walk,
     merged: Merged,
@@ -348,37 +366,73 @@ struct Gather<'a, 'd> {
 }
 
 impl Gather<'_, '_> {
-    /// Gathers what was found in the blocks from `first` on, if anything, and walks them for
-    /// recommendations.
-    fn batch(&mut self, finds: Option<(usize, Vec<Finds<'_>>)>) {
-        let Some((first, finds)) = finds else {
+    /// Gathers what a batch of blocks found (the blocks after those gathered before), if
+    /// anything, and walks them for recommendations.
+    fn batch(&mut self, found: Option<Vec<Found<'_>>>) {
+        let Some(found) = found else {
             return;
         };
-        let batch = first..first + finds.len();
-        for (b, finds) in (first..).zip(finds) {
-            let block = &self.doc.blocks[b];
-            if !matches!(block.kind, BlockKind::Footnote { .. }) {
-                self.topics.count(
-                    (self.sections, self.block_section[b]),
-                    &block.text,
-                    &finds.topics,
-                );
-            }
-            let hits = self.merged.add(self.defined, finds.names, self.sort_hits);
-            self.blocks.push(BlockData {
-                hits,
-                clauses: finds.clauses,
-            });
+        let first = self.next;
+        for found in found {
+            self.gather(found);
         }
         let walker = Walker {
             doc: self.doc,
             blocks: &self.blocks,
             sentences: self.sentences,
+            clauses: &self.clauses,
             sections: self.sections,
             block_section: self.block_section,
             actors: &self.merged.actors.list,
         };
-        walker.walk(batch, &mut self.walk);
+        walker.walk(first..self.next, &mut self.walk);
+    }
+
+    /// Gathers what a run of blocks found.
+    fn gather(&mut self, found: Found<'_>) {
+        let Found {
+            ends,
+            known,
+            actors,
+            mentions,
+            defined,
+            programs,
+            quantities,
+            topics,
+            clauses,
+        } = found;
+        let mut names = Names {
+            known: known.into_iter(),
+            actors: actors.into_iter().zip(mentions),
+            defined: defined.into_iter(),
+            programs: programs.into_iter(),
+            quantities: quantities.into_iter(),
+        };
+        let mut clauses = clauses.into_iter();
+        let mut from = Ends::default();
+        for to in ends {
+            let b = self.next;
+            self.next += 1;
+            let block = &self.doc.blocks[b];
+            if !matches!(block.kind, BlockKind::Footnote { .. }) {
+                self.topics.count(
+                    (self.sections, self.block_section[b]),
+                    &block.text,
+                    &topics[from.topics..to.topics],
+                );
+            }
+            let hits = self
+                .merged
+                .add(self.defined, &mut names, (from, to), self.sort_hits);
+            let first_clause = self.clauses.len();
+            self.clauses
+                .extend(clauses.by_ref().take(to.clauses - from.clauses));
+            self.blocks.push(BlockData {
+                hits,
+                clauses: first_clause..self.clauses.len(),
+            });
+            from = to;
+        }
     }
 }
 
@@ -514,55 +568,81 @@ fn resolve_the_administration(brief: &mut Brief) {
     }
 }
 
-/// What the first pass finds: each block's sentences, the input spans of all the sentences
-/// (block `b`'s are `spans[block_spans[b]..block_spans[b + 1]]`), and the defined terms.
+/// What the first pass finds: each block's sentences, the input span of each sentence (in the
+/// same order), and the defined terms.
 struct FirstPass {
-    block_sentences: Vec<Vec<Range<usize>>>,
+    sentences: BlockSentences,
     spans: Vec<Span>,
-    block_spans: Vec<usize>,
     defined: Defined,
+}
+
+/// What the first pass finds in a run of blocks.
+#[derive(Default)]
+struct FirstFound {
+    /// For each block, the end of its sentences in `ranges` and `spans`.
+    ends: Vec<usize>,
+    ranges: Vec<Range<usize>>,
+    spans: Vec<Span>,
+    /// Acronym definitions, with their block.
+    definitions: Vec<(usize, AcronymDefinition)>,
 }
 
 /// The first pass: sentences (also pushed to `sentences`) and acronym definitions, read from
 /// each block on its own (in parallel when `parallel`), then gathered in reading order.
 fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>) -> FirstPass {
-    let per_block = map_blocks(
+    let found = read_blocks(
         doc,
         0..doc.blocks.len(),
         parallel,
         <(SegmenterBuffers, BlockSpans)>::default,
-        |(segmenter, map), _, block| {
-            let ranges = sentences_with(&block.text, segmenter);
+        |(segmenter, map), found: &mut FirstFound, b, block| {
+            let from = found.ranges.len();
+            sentences_into(&block.text, segmenter, &mut found.ranges);
             map.load(block);
-            let spans: Vec<Span> = ranges.iter().map(|r| map.span(r.clone())).collect();
-            (ranges, spans, acronym_definitions(&block.text))
+            found
+                .spans
+                .extend(found.ranges[from..].iter().map(|r| map.span(r.clone())));
+            found.ends.push(found.ranges.len());
+            found
+                .definitions
+                .extend(acronym_definitions(&block.text).into_iter().map(|d| (b, d)));
         },
     );
-    let total = per_block.iter().map(|(ranges, _, _)| ranges.len()).sum();
+    let total = found.iter().map(|f| f.ranges.len()).sum();
     let mut pass = FirstPass {
-        block_sentences: Vec::with_capacity(doc.blocks.len()),
+        sentences: BlockSentences {
+            ranges: Vec::with_capacity(total),
+            starts: Vec::with_capacity(doc.blocks.len() + 1),
+        },
         spans: Vec::with_capacity(total),
-        block_spans: Vec::with_capacity(doc.blocks.len() + 1),
         defined: Defined::default(),
     };
     sentences.reserve(total);
-    for (b, (block, (ranges, spans, definitions))) in doc.blocks.iter().zip(per_block).enumerate() {
-        pass.block_spans.push(pass.spans.len());
-        for (r, span) in ranges.iter().zip(spans) {
-            pass.spans.push(span);
-            sentences.push(Sentence {
-                block: b,
-                range: r.clone(),
-                span,
-            });
+    let mut b = 0;
+    for found in found {
+        let base = pass.sentences.ranges.len();
+        let mut from = 0;
+        for &to in &found.ends {
+            pass.sentences.starts.push(base + from);
+            for (range, span) in found.ranges[from..to].iter().zip(&found.spans[from..to]) {
+                sentences.push(Sentence {
+                    block: b,
+                    range: range.clone(),
+                    span: *span,
+                });
+            }
+            from = to;
+            b += 1;
         }
-        for d in definitions {
+        pass.sentences.ranges.extend(found.ranges);
+        pass.spans.extend(found.spans);
+        for (db, d) in found.definitions {
+            let block = &doc.blocks[db];
             pass.defined
                 .add(&block.text, d.short, d.long, block.source_span(d.whole));
         }
-        pass.block_sentences.push(ranges);
     }
-    pass.block_spans.push(pass.spans.len());
+    pass.sentences.starts.push(pass.sentences.ranges.len());
     pass
 }
 
@@ -585,26 +665,16 @@ struct Reader {
     found: Vec<QuantityMatch>,
     /// The block's source map, unpacked.
     map: BlockSpans,
-    /// The quantities of a block, and the ranges of its actors and defined programs, before
-    /// they are copied out at their size (a list grown item by item was reallocated two or
-    /// three times in most blocks that have any).
-    quantities: Vec<Quantity>,
+    /// The ranges of a block's actors and defined programs.
     actor_ranges: Vec<Range<usize>>,
     program_ranges: Vec<Range<usize>>,
 }
 
-/// What the second pass finds in one block, before anything is interned.
-struct Finds<'g> {
-    names: Names<'g>,
-    /// Topic keyword matches (none for a footnote).
-    topics: Vec<(Range<usize>, usize)>,
-    /// The modal clauses of its sentences (see [`clauses`]).
-    clauses: Vec<(usize, Clause)>,
-}
-
-/// The names and quantities of one block, each with its mention, to be interned in this
-/// order (see [`Merged::add`]).
-struct Names<'g> {
+/// What the second pass finds in a run of blocks, before anything is interned: flat lists, and
+/// for each block where its items end in them.
+#[derive(Default)]
+struct Found<'g> {
+    ends: Vec<Ends>,
     /// Known acronyms used (short, long).
     known: Vec<(&'g str, &'g str)>,
     /// Actors found by the gazetteer, and their mentions.
@@ -614,6 +684,47 @@ struct Names<'g> {
     defined: Vec<DefinedFind>,
     programs: Vec<ProgramFind>,
     quantities: Vec<Quantity>,
+    /// Topic keyword matches (none for a footnote).
+    topics: Vec<(Range<usize>, usize)>,
+    /// The modal clauses of the sentences (see [`clauses_into`]).
+    clauses: Vec<(usize, Clause)>,
+}
+
+/// Where a block's items end in the lists of a [`Found`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Ends {
+    known: usize,
+    actors: usize,
+    defined: usize,
+    programs: usize,
+    quantities: usize,
+    topics: usize,
+    clauses: usize,
+}
+
+impl Found<'_> {
+    /// The lengths of the lists: where the items of the block just read end.
+    fn ends(&self) -> Ends {
+        Ends {
+            known: self.known.len(),
+            actors: self.actors.len(),
+            defined: self.defined.len(),
+            programs: self.programs.len(),
+            quantities: self.quantities.len(),
+            topics: self.topics.len(),
+            clauses: self.clauses.len(),
+        }
+    }
+}
+
+/// The names and quantities of a [`Found`], taken block by block in reading order (see
+/// [`Merged::add`]).
+struct Names<'g> {
+    known: std::vec::IntoIter<(&'g str, &'g str)>,
+    actors: std::iter::Zip<std::vec::IntoIter<ActorHit<'g>>, std::vec::IntoIter<Mention>>,
+    defined: std::vec::IntoIter<DefinedFind>,
+    programs: std::vec::IntoIter<ProgramFind>,
+    quantities: std::vec::IntoIter<Quantity>,
 }
 
 /// A match of a defined term: counted when it is a short form; interned (as its target) when
@@ -634,14 +745,15 @@ struct ProgramFind {
 }
 
 impl<'o> Reading<'o, '_> {
-    /// Reads one block (whose sentences and their spans the first pass found).
+    /// Reads one block (whose sentences and their spans the first pass found) into `found`.
     fn block(
         &self,
         reader: &mut Reader,
+        found: &mut Found<'o>,
         block: &Block<'_>,
         sentences: &[Range<usize>],
         spans: &[Span],
-    ) -> Finds<'o> {
+    ) {
         let text = &block.text;
         reader.words.read(text, &self.filter);
         let markers = marker_words_at(text, &reader.words.markers);
@@ -656,26 +768,29 @@ impl<'o> Reading<'o, '_> {
 
         // Actors from the gazetteer, and the known acronyms the block uses.
         let gazetteer = self.options.gazetteer;
-        let found = gazetteer.find_with_acronyms(
+        let hits = gazetteer.find_with_acronyms(
             text,
             at.words,
             &mut reader.scratch.matches,
             &mut reader.scan,
         );
-        let known = gazetteer
-            .acronyms_of(&reader.scan)
-            .map(|(_, short, long)| (short, long))
-            .collect();
+        found.known.extend(
+            gazetteer
+                .acronyms_of(&reader.scan)
+                .map(|(_, short, long)| (short, long)),
+        );
         // The ranges of the actors: those of the gazetteer, then the institutions the document
         // defines.
         let actor_ranges = &mut reader.actor_ranges;
         actor_ranges.clear();
-        actor_ranges.extend(found.iter().map(|h| h.range.clone()));
-        let mentions = found.iter().map(|h| at.mention(h.range.clone())).collect();
+        actor_ranges.extend(hits.iter().map(|h| h.range.clone()));
+        found
+            .mentions
+            .extend(hits.iter().map(|h| at.mention(h.range.clone())));
+        found.actors.extend(hits);
 
         // The document's own defined terms where the gazetteer matched nothing: institutions
         // become actors, programs get their acronym.
-        let mut defined = Vec::new();
         let program_ranges = &mut reader.program_ranges;
         program_ranges.clear();
         if let Some(automaton) = self.defined_automaton {
@@ -698,7 +813,7 @@ impl<'o> Reading<'o, '_> {
                     }
                 };
                 if term.is_short || mention.is_some() {
-                    defined.push(DefinedFind {
+                    found.defined.push(DefinedFind {
                         term: p,
                         range,
                         mention,
@@ -709,7 +824,6 @@ impl<'o> Reading<'o, '_> {
 
         // Programs, except known actors ("U.S. Northern Command") and defined terms found
         // already.
-        let mut programs = Vec::new();
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             for m in programs_at(text, at.words, &mut reader.scratch) {
                 if actor_ranges
@@ -719,7 +833,7 @@ impl<'o> Reading<'o, '_> {
                 {
                     continue;
                 }
-                programs.push(ProgramFind {
+                found.programs.push(ProgramFind {
                     name: squash(&text[m.range.clone()]),
                     kind: m.kind,
                     named: m.named,
@@ -739,29 +853,17 @@ impl<'o> Reading<'o, '_> {
             &at,
             &reader.candidates,
             (&mut reader.scratch.tokens, &mut reader.found),
-            &mut reader.quantities,
+            &mut found.quantities,
         );
-        let quantities = reader.quantities.drain(..).collect();
 
-        let topics = if matches!(block.kind, BlockKind::Footnote { .. }) {
-            Vec::new()
-        } else {
+        if !matches!(block.kind, BlockKind::Footnote { .. }) {
             let matches = &mut reader.scratch.matches;
             self.options.topics.matches_at(text, at.words, matches);
-            matches.clone()
-        };
-        Finds {
-            names: Names {
-                known,
-                actors: found,
-                mentions,
-                defined,
-                programs,
-                quantities,
-            },
-            topics,
-            clauses: clauses(text, sentences, &markers.triggers),
+            found.topics.extend_from_slice(matches);
         }
+        clauses_into(text, sentences, &markers.triggers, &mut found.clauses);
+        let ends = found.ends();
+        found.ends.push(ends);
     }
 }
 
@@ -811,7 +913,7 @@ fn quantities_in(
     }
 }
 
-/// The second pass's tables, filled from each block's [`Finds`] in reading order.
+/// The second pass's tables, filled from what each block found, in reading order.
 struct Merged {
     /// Occurrences of each defined term.
     term_counts: Vec<usize>,
@@ -822,15 +924,23 @@ struct Merged {
 }
 
 impl Merged {
-    /// Interns the names of one block and keeps its quantities; returns its actors as hits
-    /// for the recommendation pass, sorted by start when `sort` (when the document defines
-    /// terms, their actors come after the gazetteer's).
-    fn add(&mut self, defined: &Defined, names: Names<'_>, sort: bool) -> Vec<Hit> {
-        for (short, long) in names.known {
+    /// Interns the names of one block (its items of `names`, which end at `to` and start at
+    /// `from`) and keeps its quantities; returns its actors as hits for the recommendation
+    /// pass, sorted by start when `sort` (when the document defines terms, their actors come
+    /// after the gazetteer's).
+    fn add(
+        &mut self,
+        defined: &Defined,
+        names: &mut Names<'_>,
+        (from, to): (Ends, Ends),
+        sort: bool,
+    ) -> Vec<Hit> {
+        for (short, long) in names.known.by_ref().take(to.known - from.known) {
             self.known_acronyms.add(short, long);
         }
-        let mut hits: Vec<Hit> = Vec::with_capacity(names.actors.len());
-        for (h, mention) in names.actors.into_iter().zip(names.mentions) {
+        let actors = to.actors - from.actors;
+        let mut hits: Vec<Hit> = Vec::with_capacity(actors);
+        for (h, mention) in names.actors.by_ref().take(actors) {
             let a = self
                 .actors
                 .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
@@ -844,7 +954,7 @@ impl Merged {
             term: p,
             range,
             mention,
-        } in names.defined
+        } in names.defined.by_ref().take(to.defined - from.defined)
         {
             let term = &defined.terms[p];
             if term.is_short {
@@ -872,14 +982,19 @@ impl Merged {
         if sort {
             hits.sort_by_key(|h| h.range.start);
         }
-        for f in names.programs {
+        for f in names.programs.by_ref().take(to.programs - from.programs) {
             let p = self.programs.intern(&f.name, f.kind, f.named);
             if f.acronym.is_some() {
                 self.programs.list[p].acronym = f.acronym;
             }
             self.programs.list[p].mentions.push(f.mention);
         }
-        self.quantities.extend(names.quantities);
+        self.quantities.extend(
+            names
+                .quantities
+                .by_ref()
+                .take(to.quantities - from.quantities),
+        );
         hits
     }
 }

@@ -42,22 +42,38 @@ pub(crate) struct Hit {
 /// What extraction knows about a block before recommendations are read.
 pub(crate) struct BlockData {
     pub(crate) hits: Vec<Hit>,
-    /// The modal clause of each sentence that holds a trigger and has one, by the sentence's
-    /// index in `sentences`, in order (see [`clauses`]).
-    pub(crate) clauses: Vec<(usize, Clause)>,
+    /// The modal clause of each of its sentences that holds a trigger and has one, by the
+    /// sentence's index in the block, in order (see [`clauses_into`]): a range of
+    /// [`Walker::clauses`].
+    pub(crate) clauses: Range<usize>,
+}
+
+/// Each block's sentences (byte ranges of its text), in one list.
+pub(crate) struct BlockSentences {
+    pub(crate) ranges: Vec<Range<usize>>,
+    /// Block `b`'s sentences are `ranges[starts[b]..starts[b + 1]]`.
+    pub(crate) starts: Vec<usize>,
+}
+
+impl BlockSentences {
+    /// The sentences of block `b`.
+    pub(crate) fn of(&self, b: usize) -> &[Range<usize>] {
+        &self.ranges[self.starts[b]..self.starts[b + 1]]
+    }
 }
 
 /// The modal clauses of the `sentences` of `text` that hold a trigger word (`triggers`, in
-/// order), by sentence index: what the walk over the blocks reads for every sentence of prose,
-/// computed for each block on its own so that extraction may do it in parallel.
-pub(crate) fn clauses(
+/// order), by sentence index, pushed to `out`: what the walk over the blocks reads for every
+/// sentence of prose, computed for each block on its own so that extraction may do it in
+/// parallel.
+pub(crate) fn clauses_into(
     text: &str,
     sentences: &[Range<usize>],
     triggers: &[usize],
-) -> Vec<(usize, Clause)> {
-    let mut out = Vec::new();
+    out: &mut Vec<(usize, Clause)>,
+) {
     if triggers.is_empty() {
-        return out;
+        return;
     }
     for (k, sentence) in sentences.iter().enumerate() {
         let t = triggers.partition_point(|&p| p < sentence.start);
@@ -67,7 +83,6 @@ pub(crate) fn clauses(
             out.push((k, clause));
         }
     }
-    out
 }
 
 /// The walk over the blocks, for the blocks read so far: `blocks`, `actors` and `sentences`
@@ -75,7 +90,9 @@ pub(crate) fn clauses(
 pub(crate) struct Walker<'a, 'd> {
     pub(crate) doc: &'a Document<'d>,
     pub(crate) blocks: &'a [BlockData],
-    pub(crate) sentences: &'a [Vec<Range<usize>>],
+    pub(crate) sentences: &'a BlockSentences,
+    /// The modal clauses of the blocks' sentences (see [`BlockData::clauses`]).
+    pub(crate) clauses: &'a [(usize, Clause)],
     pub(crate) sections: &'a [Section],
     pub(crate) block_section: &'a [usize],
     pub(crate) actors: &'a [Actor],
@@ -224,7 +241,7 @@ impl Walker<'_, '_> {
                     let item_context = lead_in.as_ref().is_some_and(|l| l.paragraphs)
                         || kind == SectionKind::Recommendations;
                     if item_context {
-                        let first = self.sentences[b].first().cloned().unwrap_or(0..0);
+                        let first = self.sentences.of(b).first().cloned().unwrap_or(0..0);
                         let lead = lead_in.as_ref().filter(|l| l.paragraphs);
                         if imperative(&block.text[first]).is_some()
                             && let Some(rec) = self.item(b, 0, lead, kind)
@@ -493,8 +510,8 @@ impl Walker<'_, '_> {
         let block = &self.doc.blocks[b];
         let text = &block.text;
         // The clauses of the sentences that hold a modal were read before the walk.
-        let clauses = &self.blocks[b].clauses;
-        for (k, sentence) in self.sentences[b].iter().enumerate() {
+        let clauses = &self.clauses[self.blocks[b].clauses.clone()];
+        for (k, sentence) in self.sentences.of(b).iter().enumerate() {
             if sentence.end <= offset {
                 continue;
             }
@@ -716,7 +733,9 @@ impl Walker<'_, '_> {
         let block = &self.doc.blocks[b];
         let text = &block.text;
         // The item's sentences, the first one starting after a bullet glyph left in the text.
-        let owned: Vec<Range<usize>> = self.sentences[b]
+        let owned: Vec<Range<usize>> = self
+            .sentences
+            .of(b)
             .iter()
             .filter(|s| s.end > offset)
             .map(|s| s.start.max(offset)..s.end)
