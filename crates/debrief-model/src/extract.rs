@@ -162,16 +162,12 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     // The sections, and pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
     let (mut sections, first) = if parallel {
-        rayon::join(
-            || sections(doc),
-            || first_pass(doc, true, &mut brief.sentences),
-        )
+        rayon::join(|| sections(doc), || first_pass(doc, true))
     } else {
-        (sections(doc), first_pass(doc, false, &mut brief.sentences))
+        (sections(doc), first_pass(doc, false))
     };
     let FirstPass {
         sentences: block_sentences,
-        spans,
         defined,
     } = first;
     let mut block_section = vec![0; doc.blocks.len()];
@@ -210,14 +206,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
             Reader::default,
             Found::with_room,
             |reader, found, b, block| {
-                let sentences = block_sentences.starts[b]..block_sentences.starts[b + 1];
-                reading.block(
-                    reader,
-                    found,
-                    block,
-                    &block_sentences.ranges[sentences.clone()],
-                    &spans[sentences],
-                );
+                reading.block(reader, found, block, block_sentences.of(b));
             },
         )
     };
@@ -232,6 +221,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         block_section: &block_section,
         sections: &mut sections,
         sentences: &block_sentences,
+        brief_sentences: Vec::with_capacity(block_sentences.ranges.len()),
         next: 0,
         clauses: Vec::new(),
         walk: Walk::new(),
@@ -262,6 +252,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         merged,
         topics,
         walk,
+        brief_sentences,
         sections: gathered,
         ..
     } = gather;
@@ -272,6 +263,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
+    brief.sentences = brief_sentences;
     brief.topics = doc_counts.assignments(3, 5);
     brief.acronyms = acronyms(&defined, &merged.term_counts, merged.known_acronyms);
     brief.sections = sections;
@@ -355,6 +347,8 @@ struct Gather<'a, 'd> {
     block_section: &'a [usize],
     sections: &'a mut [crate::Section],
     sentences: &'a BlockSentences,
+    /// The brief's sentences, with their spans.
+    brief_sentences: Vec<Sentence>,
     /// The next block to gather.
     next: usize,
     /// The modal clauses of the blocks gathered (each block's [`BlockData::clauses`] is a
@@ -394,6 +388,7 @@ impl Gather<'_, '_> {
     fn gather(&mut self, found: Found<'_>) {
         let Found {
             ends,
+            spans,
             known,
             actors,
             mentions,
@@ -416,6 +411,14 @@ impl Gather<'_, '_> {
             let b = self.next;
             self.next += 1;
             let block = &self.doc.blocks[b];
+            let sentences = self.sentences.of(b);
+            let spans = &spans[from.spans..to.spans];
+            self.brief_sentences
+                .extend(sentences.iter().zip(spans).map(|(range, span)| Sentence {
+                    block: b,
+                    range: range.clone(),
+                    span: *span,
+                }));
             if !matches!(block.kind, BlockKind::Footnote { .. }) {
                 self.topics.count(
                     (self.sections, self.block_section[b]),
@@ -570,20 +573,17 @@ fn resolve_the_administration(brief: &mut Brief) {
     }
 }
 
-/// What the first pass finds: each block's sentences, the input span of each sentence (in the
-/// same order), and the defined terms.
+/// What the first pass finds: each block's sentences and the defined terms.
 struct FirstPass {
     sentences: BlockSentences,
-    spans: Vec<Span>,
     defined: Defined,
 }
 
 /// What the first pass finds in a run of blocks.
 struct FirstFound {
-    /// For each block, the end of its sentences in `ranges` and `spans`.
+    /// For each block, the end of its sentences in `ranges`.
     ends: Vec<usize>,
     ranges: Vec<Range<usize>>,
-    spans: Vec<Span>,
     /// Acronym definitions, with their block.
     definitions: Vec<(usize, AcronymDefinition)>,
 }
@@ -595,28 +595,22 @@ impl FirstFound {
         FirstFound {
             ends: Vec::with_capacity(blocks),
             ranges: Vec::with_capacity(blocks * 5 / 2),
-            spans: Vec::with_capacity(blocks * 5 / 2),
             definitions: Vec::new(),
         }
     }
 }
 
-/// The first pass: sentences (also pushed to `sentences`) and acronym definitions, read from
-/// each block on its own (in parallel when `parallel`), then gathered in reading order.
-fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>) -> FirstPass {
+/// The first pass: sentences and acronym definitions, read from each block on its own (in
+/// parallel when `parallel`), then gathered in reading order.
+fn first_pass(doc: &Document<'_>, parallel: bool) -> FirstPass {
     let found = read_blocks(
         doc,
         0..doc.blocks.len(),
         parallel,
-        <(SegmenterBuffers, BlockSpans)>::default,
+        SegmenterBuffers::default,
         FirstFound::with_room,
-        |(segmenter, map), found: &mut FirstFound, b, block| {
-            let from = found.ranges.len();
+        |segmenter, found: &mut FirstFound, b, block| {
             sentences_into(&block.text, segmenter, &mut found.ranges);
-            map.load(block);
-            found
-                .spans
-                .extend(found.ranges[from..].iter().map(|r| map.span(r.clone())));
             found.ends.push(found.ranges.len());
             found
                 .definitions
@@ -629,28 +623,16 @@ fn first_pass(doc: &Document<'_>, parallel: bool, sentences: &mut Vec<Sentence>)
             ranges: Vec::with_capacity(total),
             starts: Vec::with_capacity(doc.blocks.len() + 1),
         },
-        spans: Vec::with_capacity(total),
         defined: Defined::default(),
     };
-    sentences.reserve(total);
-    let mut b = 0;
     for found in found {
         let base = pass.sentences.ranges.len();
         let mut from = 0;
         for &to in &found.ends {
             pass.sentences.starts.push(base + from);
-            for (range, span) in found.ranges[from..to].iter().zip(&found.spans[from..to]) {
-                sentences.push(Sentence {
-                    block: b,
-                    range: range.clone(),
-                    span: *span,
-                });
-            }
             from = to;
-            b += 1;
         }
         pass.sentences.ranges.extend(found.ranges);
-        pass.spans.extend(found.spans);
         for (db, d) in found.definitions {
             let block = &doc.blocks[db];
             pass.defined
@@ -689,6 +671,8 @@ struct Reader {
 /// for each block where its items end in them.
 struct Found<'g> {
     ends: Vec<Ends>,
+    /// The input span of each sentence.
+    spans: Vec<Span>,
     /// Known acronyms used (short, long).
     known: Vec<(&'g str, &'g str)>,
     /// Actors found by the gazetteer, and their mentions.
@@ -707,6 +691,7 @@ struct Found<'g> {
 /// Where a block's items end in the lists of a [`Found`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Ends {
+    spans: usize,
     known: usize,
     actors: usize,
     defined: usize,
@@ -723,6 +708,7 @@ impl Found<'_> {
     fn with_room(blocks: usize) -> Self {
         Found {
             ends: Vec::with_capacity(blocks),
+            spans: Vec::with_capacity(blocks * 5 / 2),
             known: Vec::with_capacity(blocks / 4),
             actors: Vec::with_capacity(blocks * 3 / 2),
             mentions: Vec::with_capacity(blocks * 3 / 2),
@@ -737,6 +723,7 @@ impl Found<'_> {
     /// The lengths of the lists: where the items of the block just read end.
     fn ends(&self) -> Ends {
         Ends {
+            spans: self.spans.len(),
             known: self.known.len(),
             actors: self.actors.len(),
             defined: self.defined.len(),
@@ -776,23 +763,26 @@ struct ProgramFind {
 }
 
 impl<'o> Reading<'o, '_> {
-    /// Reads one block (whose sentences and their spans the first pass found) into `found`.
+    /// Reads one block (whose sentences the first pass found) into `found`.
     fn block(
         &self,
         reader: &mut Reader,
         found: &mut Found<'o>,
         block: &Block<'_>,
         sentences: &[Range<usize>],
-        spans: &[Span],
     ) {
         let text = &block.text;
         reader.words.read(text, &self.filter);
         let markers = marker_words_at(text, &reader.words.markers);
         reader.map.load(block);
+        let from = found.spans.len();
+        found
+            .spans
+            .extend(sentences.iter().map(|r| reader.map.span(r.clone())));
         let at = Located {
             block,
             sentences,
-            spans,
+            spans: &found.spans[from..],
             words: &reader.words.named,
             map: &reader.map,
         };
