@@ -66,15 +66,12 @@ fn extract(c: &mut Criterion) {
     group.bench_function("extract", |b| {
         b.iter(|| debrief::model::extract(std::hint::black_box(&doc)));
     });
-    // The same on one thread: extraction reads a large document's blocks on all of rayon's
-    // threads; inside a pool of one, it reads them one after the other. On a machine whose
-    // cores are busy with other work, this is the figure that says what extraction costs.
-    let one = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .expect("a pool of one thread");
+    // The same on the calling thread only (`ExtractOptions::parallel(false)`): extraction reads
+    // a large document's blocks on all of rayon's threads by default. On a machine whose cores
+    // are busy with other work, this is the figure that says what extraction costs.
+    let one_thread = debrief::model::ExtractOptions::default().parallel(false);
     group.bench_function("extract (one thread)", |b| {
-        b.iter(|| one.install(|| debrief::model::extract(std::hint::black_box(&doc))));
+        b.iter(|| debrief::model::extract_with(std::hint::black_box(&doc), &one_thread));
     });
     // The first reference: one plain pass over the words of every block (split at whitespace,
     // each word's bytes summed so that the pass is not optimised away).

@@ -1322,6 +1322,31 @@ mod tests {
         assert!(!actors.contains(&"administration".to_owned()), "{actors:?}");
     }
 
+    /// A document large enough to be read on rayon's threads gives the same brief as on one
+    /// thread, and as its batches and accumulators are cut at other blocks.
+    #[test]
+    fn parallel_reading_gives_the_same_brief() {
+        let seed = include_str!("../../../examples/data/border-security-brief.txt");
+        // More than two batches' worth of blocks.
+        let seed_blocks = debrief_parser::parse(seed).blocks.len();
+        let text = seed.repeat(3 * MIN_BATCH / seed_blocks + 1);
+        let doc = debrief_parser::parse(&text);
+        assert!(
+            doc.blocks.len() > 2 * MIN_BATCH,
+            "{} blocks",
+            doc.blocks.len()
+        );
+        assert!(text.len() >= PARALLEL_FROM);
+        let parallel = extract(&doc);
+        let one = extract_with(&doc, &ExtractOptions::default().parallel(false));
+        assert_eq!(parallel, one);
+        assert!(
+            parallel.recommendations.len() >= 8 * 3,
+            "{}",
+            parallel.recommendations.len()
+        );
+    }
+
     #[test]
     fn the_administration_with_none_named_before_it_stays_generic() {
         let text = "The Administration should fund the program through 2030. The Obama \
