@@ -182,22 +182,7 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     // Pass 2, each block on its own: actors, programs, quantities, topic keywords, modal
     // clauses.
     let defined_automaton = defined.automaton();
-    let reading = Reading {
-        options,
-        defined: &defined,
-        defined_automaton: defined_automaton.as_ref(),
-        // The words any of the four automata may match from, found once per block.
-        filter: WordFilter::new(
-            [
-                options.gazetteer.automaton(),
-                options.topics.automaton(),
-                head_automaton(),
-                defined_automaton.as_ref(),
-            ]
-            .into_iter()
-            .flatten(),
-        ),
-    };
+    let reading = Reading::new(options, &defined, defined_automaton.as_ref());
     let read = |blocks: Range<usize>| {
         read_blocks(
             doc,
@@ -762,7 +747,30 @@ struct ProgramFind {
     mention: Mention,
 }
 
-impl<'o> Reading<'o, '_> {
+impl<'o, 'd> Reading<'o, 'd> {
+    fn new(
+        options: &'o ExtractOptions<'o>,
+        defined: &'d Defined,
+        defined_automaton: Option<&'d WordAutomaton>,
+    ) -> Self {
+        Reading {
+            options,
+            defined,
+            defined_automaton,
+            // The words any of the four automata may match from, found once per block.
+            filter: WordFilter::new(
+                [
+                    options.gazetteer.automaton(),
+                    options.topics.automaton(),
+                    head_automaton(),
+                    defined_automaton,
+                ]
+                .into_iter()
+                .flatten(),
+            ),
+        }
+    }
+
     /// Reads one block (whose sentences the first pass found) into `found`.
     fn block(
         &self,
@@ -810,38 +818,13 @@ impl<'o> Reading<'o, '_> {
             .extend(hits.iter().map(|h| at.mention(h.range.clone())));
         found.actors.extend(hits);
 
-        // The document's own defined terms where the gazetteer matched nothing: institutions
-        // become actors, programs get their acronym.
         let program_ranges = &mut reader.program_ranges;
-        program_ranges.clear();
-        if let Some(automaton) = self.defined_automaton {
-            automaton.matches_into(text, at.words, &mut reader.scratch.matches);
-            for (range, p) in reader.scratch.matches.drain(..) {
-                let term = &self.defined.terms[p];
-                let mention = if actor_ranges.iter().any(|h| overlaps(h, &range)) {
-                    None
-                } else {
-                    match term.target {
-                        Target::Actor => {
-                            actor_ranges.push(range.clone());
-                            Some(at.mention(range.clone()))
-                        }
-                        Target::Program(_) => {
-                            program_ranges.push(range.clone());
-                            Some(at.mention(range.clone()))
-                        }
-                        Target::None => None,
-                    }
-                };
-                if term.is_short || mention.is_some() {
-                    found.defined.push(DefinedFind {
-                        term: p,
-                        range,
-                        mention,
-                    });
-                }
-            }
-        }
+        self.defined_terms(
+            &at,
+            &mut reader.scratch.matches,
+            (actor_ranges, program_ranges),
+            &mut found.defined,
+        );
 
         // Programs, except known actors ("U.S. Northern Command") and defined terms found
         // already.
@@ -885,6 +868,51 @@ impl<'o> Reading<'o, '_> {
         clauses_into(text, sentences, &markers.triggers, &mut found.clauses);
         let ends = found.ends();
         found.ends.push(ends);
+    }
+}
+
+impl Reading<'_, '_> {
+    /// The document's own defined terms in the block at `at` where the gazetteer matched
+    /// nothing (`actor_ranges`): institutions become actors (their ranges added to
+    /// `actor_ranges`), programs get their acronym (their ranges go to `program_ranges`, cleared
+    /// first). `matches` is a buffer.
+    fn defined_terms(
+        &self,
+        at: &Located<'_, '_>,
+        matches: &mut Vec<(Range<usize>, usize)>,
+        (actor_ranges, program_ranges): (&mut Vec<Range<usize>>, &mut Vec<Range<usize>>),
+        out: &mut Vec<DefinedFind>,
+    ) {
+        program_ranges.clear();
+        let Some(automaton) = self.defined_automaton else {
+            return;
+        };
+        automaton.matches_into(&at.block.text, at.words, matches);
+        for (range, p) in matches.drain(..) {
+            let term = &self.defined.terms[p];
+            let mention = if actor_ranges.iter().any(|h| overlaps(h, &range)) {
+                None
+            } else {
+                match term.target {
+                    Target::Actor => {
+                        actor_ranges.push(range.clone());
+                        Some(at.mention(range.clone()))
+                    }
+                    Target::Program(_) => {
+                        program_ranges.push(range.clone());
+                        Some(at.mention(range.clone()))
+                    }
+                    Target::None => None,
+                }
+            };
+            if term.is_short || mention.is_some() {
+                out.push(DefinedFind {
+                    term: p,
+                    range,
+                    mention,
+                });
+            }
+        }
     }
 }
 
