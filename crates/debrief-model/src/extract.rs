@@ -13,9 +13,9 @@
 //! ([`Reading::block`]). What depends on the blocks before it is *gathered* in reading order
 //! ([`Gather`]): actors and programs interned in order of first mention, topics tallied per
 //! section, and the walk for recommendations (lead-ins, list context, the last subject). A
-//! document of [`PARALLEL_FROM`] bytes or more is read on rayon's threads, in batches of
-//! about [`BATCHES`] batches, while this thread gathers the batch before; the output is the same as on
-//! one thread, byte for byte.
+//! document of [`PARALLEL_FROM`] bytes or more is read on one thread per core (scoped threads of
+//! the standard library), in about [`BATCHES`] batches: while this thread gathers a batch, the
+//! other threads read the next. The output is the same as on one thread, byte for byte.
 //!
 //! Pass 2 reads each block's bytes once ([`BlockWords::read`]): every word is hashed as it is
 //! found, and handed only to the stages that may want it — the four automata (gazetteer,
@@ -35,7 +35,7 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::actors::Scan;
 use crate::modality::Clause;
@@ -72,8 +72,8 @@ pub struct ExtractOptions<'g> {
     pub gazetteer: &'g Gazetteer,
     /// The topic lexicon.
     pub topics: &'g TopicLexicon,
-    /// Whether a large document (64 KB of text or more) is read on rayon's threads (the
-    /// default); see [`ExtractOptions::parallel`].
+    /// Whether a large document (64 KB of text or more) is read on one thread per core (the
+    /// default); see [`ExtractOptions::parallel()`].
     pub parallel: bool,
 }
 
@@ -122,9 +122,10 @@ impl<'g> ExtractOptions<'g> {
         }
     }
 
-    /// Whether a large document is read on all of rayon's threads (`true`, the default) or on
-    /// the calling thread only. The output is the same either way; turn it off where documents
-    /// are already extracted in parallel, one per thread.
+    /// Whether a large document is read on one thread per core (`true`, the default; scoped
+    /// threads started for the call) or on the calling thread only. The output is the same
+    /// either way; turn it off where documents are already extracted in parallel, one per
+    /// thread, or where the cores are busy with other work.
     ///
     /// ```
     /// let options = debrief_model::ExtractOptions::default().parallel(false);
@@ -161,11 +162,8 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
 
     // The sections, and pass 1: sentences and acronym definitions.
     let mut brief = Brief::default();
-    let (mut sections, first) = if parallel {
-        rayon::join(|| sections(doc), || first_pass(doc, true))
-    } else {
-        (sections(doc), first_pass(doc, false))
-    };
+    let mut sections = Vec::new();
+    let first = first_pass(doc, parallel, || sections = self::sections(doc));
     let FirstPass {
         sentences: block_sentences,
         defined,
@@ -183,18 +181,6 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     // clauses.
     let defined_automaton = defined.automaton();
     let reading = Reading::new(options, &defined, defined_automaton.as_ref());
-    let read = |blocks: Range<usize>| {
-        read_blocks(
-            doc,
-            blocks,
-            parallel,
-            Reader::default,
-            Found::with_room,
-            |reader, found, b, block| {
-                reading.block(reader, found, block, block_sentences.of(b));
-            },
-        )
-    };
 
     // Pass 2, in reading order: actors and programs interned in order of first mention,
     // topics tallied per section; and pass 3, recommendations. The blocks go in batches: while
@@ -224,13 +210,18 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     let batch_len = doc.blocks.len().div_ceil(BATCHES).max(MIN_BATCH);
     for first in (0..doc.blocks.len()).step_by(batch_len) {
         let batch = first..(first + batch_len).min(doc.blocks.len());
-        let finds = if parallel {
-            rayon::join(|| read(batch), || gather.batch(pending.take())).0
-        } else {
-            gather.batch(pending.take());
-            read(batch)
-        };
-        pending = Some(finds);
+        let gathering = pending.take();
+        pending = Some(read_blocks(
+            doc,
+            batch,
+            parallel,
+            || gather.batch(gathering),
+            Reader::default,
+            Found::with_room,
+            |reader, found, b, block| {
+                reading.block(reader, found, block, block_sentences.of(b));
+            },
+        ));
     }
     gather.batch(pending.take());
     let Gather {
@@ -260,56 +251,91 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
     brief
 }
 
-/// Documents with at least this many bytes of block text are read on all of rayon's threads,
-/// the blocks split among them; smaller ones on the calling thread, where starting the threads
+/// Documents with at least this many bytes of block text are read on one thread per core,
+/// the blocks shared among them; smaller ones on the calling thread, where starting the threads
 /// would cost more than they save (one brief of 6 KB extracts in about 0.1 ms).
 const PARALLEL_FROM: usize = 64 * 1024;
 
-/// Blocks per accumulator (see [`read_blocks`]), and per rayon task: the corpus has about 220
-/// bytes a block, so a task reads about 28 KB, enough to make the cost of handing it out small,
-/// and a batch of the bench's 10 MB input has about 60 of them to share among the threads.
+/// Blocks per accumulator (see [`read_blocks`]), and per piece of work a thread takes: the
+/// corpus has about 220 bytes a block, so a piece is about 28 KB, enough to make the cost of
+/// handing it out small, and a batch of the bench's 10 MB input has about 60 of them to share.
 const CHUNK: usize = 128;
 
 /// Reads the blocks `blocks` of `doc` in order, `read(state, found, b, block)` for block `b`,
 /// into accumulators that each hold what [`CHUNK`] consecutive blocks found (made by `new`
-/// with room for that many), in order: on rayon's threads when `parallel` (each with its own
-/// `state` from `init`), else on this one. What the blocks find goes into the lists of an
-/// accumulator rather than into lists of their own: a few lists for many blocks instead of
-/// several for each block (1,407 M → 1,366 M instructions on the 10 MB bench input).
+/// with room for that many), in order. When `parallel`, the chunks are shared among one thread
+/// per core (each with its own `state` from `init`; scoped threads of the standard library, so
+/// that the library needs no thread pool of its own); else they are read on this thread. Either
+/// way this thread runs `before` first (the gathering of the batch before), then reads chunks.
+///
+/// What the blocks find goes into the lists of an accumulator rather than into lists of their
+/// own: a few lists for many blocks instead of several for each block (1,407 M → 1,366 M
+/// instructions on the 10 MB bench input).
 fn read_blocks<A, S>(
     doc: &Document<'_>,
     blocks: Range<usize>,
     parallel: bool,
-    init: impl Fn() -> S + Sync + Send,
-    new: impl Fn(usize) -> A + Sync + Send,
-    read: impl Fn(&mut S, &mut A, usize, &Block<'_>) + Sync + Send,
+    before: impl FnOnce(),
+    init: impl Fn() -> S + Sync,
+    new: impl Fn(usize) -> A + Sync,
+    read: impl Fn(&mut S, &mut A, usize, &Block<'_>) + Sync,
 ) -> Vec<A>
 where
     A: Send,
 {
     let first = blocks.start;
-    let chunk = |state: &mut S, (c, chunk): (usize, &[Block<'_>])| {
+    let chunks: Vec<&[Block<'_>]> = doc.blocks[blocks].chunks(CHUNK).collect();
+    let read_chunk = |state: &mut S, c: usize| {
+        let chunk = chunks[c];
         let mut found = new(chunk.len());
         for (k, block) in chunk.iter().enumerate() {
             read(state, &mut found, first + c * CHUNK + k, block);
         }
         found
     };
-    let blocks = &doc.blocks[blocks];
-    if parallel {
-        blocks
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map_init(&init, chunk)
-            .collect()
+    let threads = if parallel {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(chunks.len())
     } else {
+        1
+    };
+    if threads <= 1 {
+        before();
         let mut state = init();
-        blocks
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|c| chunk(&mut state, c))
-            .collect()
+        return (0..chunks.len())
+            .map(|c| read_chunk(&mut state, c))
+            .collect();
     }
+    // Each thread takes the next chunk not taken yet, so that a thread that loses its core
+    // holds up one chunk, not a share fixed in advance.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut state = init();
+        let mut out = Vec::new();
+        loop {
+            let c = next.fetch_add(1, Ordering::Relaxed);
+            if c >= chunks.len() {
+                return out;
+            }
+            out.push((c, read_chunk(&mut state, c)));
+        }
+    };
+    let mut found: Vec<(usize, A)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        before();
+        let mut found = work();
+        for helper in helpers {
+            found.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        found
+    });
+    found.sort_unstable_by_key(|(c, _)| *c);
+    found.into_iter().map(|(_, a)| a).collect()
 }
 
 /// Batches of the second pass: enough for the gathering of one to overlap the reading of the
@@ -586,12 +612,14 @@ impl FirstFound {
 }
 
 /// The first pass: sentences and acronym definitions, read from each block on its own (in
-/// parallel when `parallel`), then gathered in reading order.
-fn first_pass(doc: &Document<'_>, parallel: bool) -> FirstPass {
+/// parallel when `parallel`), then gathered in reading order; `before` runs on this thread
+/// while the other threads start reading.
+fn first_pass(doc: &Document<'_>, parallel: bool, before: impl FnOnce()) -> FirstPass {
     let found = read_blocks(
         doc,
         0..doc.blocks.len(),
         parallel,
+        before,
         SegmenterBuffers::default,
         FirstFound::with_room,
         |segmenter, found: &mut FirstFound, b, block| {
@@ -1350,7 +1378,7 @@ mod tests {
         assert!(!actors.contains(&"administration".to_owned()), "{actors:?}");
     }
 
-    /// A document large enough to be read on rayon's threads gives the same brief as on one
+    /// A document large enough to be read on several threads gives the same brief as on one
     /// thread, and as its batches and accumulators are cut at other blocks.
     #[test]
     fn parallel_reading_gives_the_same_brief() {
