@@ -1,6 +1,7 @@
-//! Extraction throughput (`debrief::model::extract`) over about 10 MB of parsed corpus text,
-//! with two references in the same group: a plain word-splitting loop over the same blocks
-//! (the floor of any word-level reading of the text), and parsing the same bytes.
+//! Extraction throughput (`debrief::model::extract`, on all threads and on one) over about
+//! 10 MB of parsed corpus text, with two references in the same group: a plain word-splitting
+//! loop over the same blocks (the floor of any word-level reading of the text), and parsing the
+//! same bytes.
 //!
 //! The input is every corpus document's `pdftotext -raw` text (or its text-only source),
 //! repeated until it reaches 10 MB, parsed once before timing. The corpus is read from
@@ -64,6 +65,13 @@ fn extract(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("extract", |b| {
         b.iter(|| debrief::model::extract(std::hint::black_box(&doc)));
+    });
+    // The same on the calling thread only (`ExtractOptions::parallel(false)`): extraction reads
+    // a large document's blocks on all of rayon's threads by default. On a machine whose cores
+    // are busy with other work, this is the figure that says what extraction costs.
+    let one_thread = debrief::model::ExtractOptions::default().parallel(false);
+    group.bench_function("extract (one thread)", |b| {
+        b.iter(|| debrief::model::extract_with(std::hint::black_box(&doc), &one_thread));
     });
     // The first reference: one plain pass over the words of every block (split at whitespace,
     // each word's bytes summed so that the pass is not optimised away).

@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release -p debrief-model --example profile -- /path/to/corpus [iterations]
-//! SIZE_MB=1 NO_STAGES=1 valgrind --tool=callgrind --toggle-collect='profile::measured' \
+//! SIZE_MB=1 NO_STAGES=1 THREADS=1 valgrind --tool=callgrind --toggle-collect='profile::measured' \
 //!     target/release/examples/profile /path/to/corpus 1
 //! ```
 #![allow(
@@ -79,9 +79,13 @@ fn main() {
         });
     }
     let n: usize = std::env::args().nth(2).map_or(3, |s| s.parse().unwrap());
+    // `THREADS=1`: extraction on the calling thread only (`ExtractOptions::parallel(false)`):
+    // what callgrind should count, all of the work on one thread.
+    let options =
+        debrief_model::ExtractOptions::default().parallel(std::env::var_os("THREADS").is_none());
     let t = std::time::Instant::now();
     for _ in 0..n {
-        std::hint::black_box(measured(&doc));
+        std::hint::black_box(measured(&doc, &options));
     }
     let dt = t.elapsed().as_secs_f64() / n as f64;
     println!(
@@ -95,6 +99,9 @@ fn main() {
 /// The measured call, apart from the warm-up: callgrind's `--toggle-collect=profile::measured`
 /// counts only this.
 #[inline(never)]
-fn measured(doc: &debrief_parser::Document<'_>) -> debrief_model::Brief {
-    debrief_model::extract(doc)
+fn measured(
+    doc: &debrief_parser::Document<'_>,
+    options: &debrief_model::ExtractOptions<'_>,
+) -> debrief_model::Brief {
+    debrief_model::extract_with(doc, options)
 }

@@ -8,16 +8,26 @@
 //! 3. recommendations (see the `recommend` module), then topics per recommendation, per
 //!    section and for the document, and the acronyms used without definition.
 //!
+//! Each block is *read* on its own, by pure functions of the block (and of what pass 1 found
+//! in the whole document): its sentences, names, quantities, topic keywords and modal clauses
+//! ([`Reading::block`]). What depends on the blocks before it is *gathered* in reading order
+//! ([`Gather`]): actors and programs interned in order of first mention, topics tallied per
+//! section, and the walk for recommendations (lead-ins, list context, the last subject). A
+//! document of [`PARALLEL_FROM`] bytes or more is read on one thread per core (scoped threads of
+//! the standard library), in about [`BATCHES`] batches: while this thread gathers a batch, the
+//! other threads read the next. The output is the same as on one thread, byte for byte.
+//!
 //! Pass 2 reads each block's bytes once ([`BlockWords::read`]): every word is hashed as it is
 //! found, and handed only to the stages that may want it — the four automata (gazetteer,
 //! defined terms, program heads, topics) get the words whose key is some pattern's first word,
 //! the marker-word test gets the words whose key is a modal or number word's, the quantities
 //! get the words with digits. The automata then walk from those words only, and the costly
 //! readings (tokens, modal clauses, quantities) happen in windows around what was found. Buffers
-//! ([`Scratch`]) serve block after block.
+//! ([`Reader`]) serve block after block.
 //!
-//! Every span is computed with [`Block::source_span`](debrief_parser::Block::source_span), so
-//! it is a byte range of the original input even where the parser repaired the text.
+//! Every span is computed as [`Block::source_span`](debrief_parser::Block::source_span) computes
+//! it (by [`BlockSpans`], which unpacks a block's source map once), so it is a byte range of
+//! the original input even where the parser repaired the text.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -25,20 +35,24 @@ use std::ops::Range;
 
 use debrief_parser::{Block, BlockKind, Document, Span};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::actors::Scan;
+use crate::modality::Clause;
 use crate::programs::{head_automaton, programs_at};
 use crate::quantity::{QuantityMatch, candidates, quantities_from};
-use crate::recommend::{BlockData, Hit, Walker};
-use crate::sentence::{Buffers as SegmenterBuffers, sentences_with};
+use crate::recommend::{BlockData, BlockSentences, Hit, Walk, Walker, clauses_into};
+use crate::sentence::{Buffers as SegmenterBuffers, sentences_into};
+use crate::spans::BlockSpans;
 use crate::text::{
-    BlockWords, MarkerWords, Scratch, Word, WordAutomaton, WordFilter, marker_words_at, overlaps,
-    slug, squash,
+    BlockWords, Scratch, Token, Word, WordAutomaton, WordFilter, marker_words_at, overlaps, slug,
+    squash,
 };
 use crate::topics::Tally;
 use crate::{
-    Acronym, AcronymSource, Actor, ActorKind, Brief, Gazetteer, Mention, Phrase, Program,
-    ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon, acronym_definitions, programs,
-    sections,
+    Acronym, AcronymDefinition, AcronymSource, Actor, ActorHit, ActorKind, Brief, Gazetteer,
+    Mention, Phrase, Program, ProgramKind, Quantity, Sentence, TopicCounts, TopicLexicon,
+    acronym_definitions, programs, sections,
 };
 
 /// What [`extract_with`] uses: the gazetteer of actors and the topic lexicon.
@@ -58,6 +72,9 @@ pub struct ExtractOptions<'g> {
     pub gazetteer: &'g Gazetteer,
     /// The topic lexicon.
     pub topics: &'g TopicLexicon,
+    /// Whether a large document (64 KB of text or more) is read on one thread per core (the
+    /// default); see [`ExtractOptions::parallel()`].
+    pub parallel: bool,
 }
 
 impl Default for ExtractOptions<'static> {
@@ -65,6 +82,7 @@ impl Default for ExtractOptions<'static> {
         ExtractOptions {
             gazetteer: Gazetteer::builtin(),
             topics: TopicLexicon::builtin(),
+            parallel: true,
         }
     }
 }
@@ -79,6 +97,7 @@ impl<'g> ExtractOptions<'g> {
         ExtractOptions {
             gazetteer,
             topics: self.topics,
+            parallel: self.parallel,
         }
     }
 
@@ -99,7 +118,24 @@ impl<'g> ExtractOptions<'g> {
         ExtractOptions {
             gazetteer: self.gazetteer,
             topics,
+            parallel: self.parallel,
         }
+    }
+
+    /// Whether a large document is read on one thread per core (`true`, the default; scoped
+    /// threads started for the call) or on the calling thread only. The output is the same
+    /// either way; turn it off where documents are already extracted in parallel, one per
+    /// thread, or where the cores are busy with other work.
+    ///
+    /// ```
+    /// let options = debrief_model::ExtractOptions::default().parallel(false);
+    /// let doc = debrief_parser::parse("Congress should act.\n");
+    /// let brief = debrief_model::extract_with(&doc, &options);
+    /// assert_eq!(brief.recommendations.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn parallel(self, parallel: bool) -> Self {
+        ExtractOptions { parallel, ..self }
     }
 }
 
@@ -121,7 +157,17 @@ pub fn extract(doc: &Document<'_>) -> Brief {
 
 /// [`extract`] with a gazetteer and topic lexicon of your choice.
 pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
-    let mut sections = sections(doc);
+    let parallel =
+        options.parallel && doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() >= PARALLEL_FROM;
+
+    // The sections, and pass 1: sentences and acronym definitions.
+    let mut brief = Brief::default();
+    let mut sections = Vec::new();
+    let first = first_pass(doc, parallel, || sections = self::sections(doc));
+    let FirstPass {
+        sentences: block_sentences,
+        defined,
+    } = first;
     let mut block_section = vec![0; doc.blocks.len()];
     for (s, section) in sections.iter().enumerate() {
         for b in section.blocks.clone() {
@@ -131,92 +177,279 @@ pub fn extract_with(doc: &Document<'_>, options: &ExtractOptions<'_>) -> Brief {
         }
     }
 
-    // Pass 1: sentences and acronym definitions.
-    let mut brief = Brief::default();
-    let FirstPass {
-        mut block_sentences,
-        spans,
-        block_spans,
-        defined,
-    } = first_pass(doc, &mut brief.sentences);
+    // Pass 2, each block on its own: actors, programs, quantities, topic keywords, modal
+    // clauses.
+    let defined_automaton = defined.automaton();
+    let reading = Reading::new(options, &defined, defined_automaton.as_ref());
 
-    // Pass 2: actors, programs, quantities, topic counts.
-    let mut pass = Entities {
-        options,
-        defined_automaton: defined.automaton(),
-        term_counts: vec![0; defined.terms.len()],
-        defined: &defined,
-        actors: ActorTable::default(),
-        programs: ProgramTable::default(),
-        quantities: Vec::new(),
-        known_acronyms: KnownAcronyms::default(),
-        scratch: Scratch::default(),
-        scan: Scan::default(),
-        candidates: Vec::new(),
-        found: Vec::new(),
-    };
-    // The words any of the four automata may match from, found once per block.
-    let filter = WordFilter::new(
-        [
-            options.gazetteer.automaton(),
-            options.topics.automaton(),
-            head_automaton(),
-            pass.defined_automaton.as_ref(),
-        ]
-        .into_iter()
-        .flatten(),
-    );
-    let mut words = BlockWords::default();
-    let mut topics = SectionTopics::new(options.topics);
-    let mut blocks: Vec<BlockData> = Vec::with_capacity(doc.blocks.len());
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = std::mem::take(&mut block_sentences[b]);
-        words.read(&block.text, &filter);
-        let markers = marker_words_at(&block.text, &words.markers);
-        let hits = pass.block(
-            block,
-            (&ranges, &spans[block_spans[b]..block_spans[b + 1]]),
-            (&words.digits, &words.named),
-            &markers,
-        );
-        if !matches!(block.kind, BlockKind::Footnote { .. }) {
-            topics.count(
-                (&mut sections, block_section[b]),
-                &block.text,
-                &words.named,
-                &mut pass.scratch.matches,
-            );
-        }
-        blocks.push(BlockData {
-            sentences: ranges,
-            hits,
-            triggers: markers.triggers,
-        });
-    }
-
-    let doc_counts = topics.finish(&mut sections);
-
-    // Pass 3: recommendations, topics, acronyms.
-    let walker = Walker {
+    // Pass 2, in reading order: actors and programs interned in order of first mention,
+    // topics tallied per section; and pass 3, recommendations. The blocks go in batches: while
+    // one batch is gathered and walked here, the next is read on the other threads.
+    let mut gather = Gather {
         doc,
-        blocks: &blocks,
-        sections: &sections,
+        defined: &defined,
+        sort_hits: defined_automaton.is_some(),
         block_section: &block_section,
-        actors: &pass.actors.list,
+        sections: &mut sections,
+        sentences: &block_sentences,
+        brief_sentences: Vec::with_capacity(block_sentences.ranges.len()),
+        next: 0,
+        clauses: Vec::new(),
+        walk: Walk::new(),
+        merged: Merged {
+            term_counts: vec![0; defined.terms.len()],
+            actors: ActorTable::default(),
+            programs: ProgramTable::default(),
+            quantities: Vec::new(),
+            known_acronyms: KnownAcronyms::default(),
+        },
+        topics: SectionTopics::new(options.topics),
+        blocks: Vec::with_capacity(doc.blocks.len()),
     };
-    let mut recommendations = walker.run();
+    let mut pending: Option<Vec<Found<'_>>> = None;
+    let batch_len = doc.blocks.len().div_ceil(BATCHES).max(MIN_BATCH);
+    for first in (0..doc.blocks.len()).step_by(batch_len) {
+        let batch = first..(first + batch_len).min(doc.blocks.len());
+        let gathering = pending.take();
+        pending = Some(read_blocks(
+            doc,
+            batch,
+            parallel,
+            || gather.batch(gathering),
+            Reader::default,
+            Found::with_room,
+            |reader, found, b, block| {
+                reading.block(reader, found, block, block_sentences.of(b));
+            },
+        ));
+    }
+    gather.batch(pending.take());
+    let Gather {
+        merged,
+        topics,
+        walk,
+        brief_sentences,
+        sections: gathered,
+        ..
+    } = gather;
+    let doc_counts = topics.finish(gathered);
+
+    // The recommendations' topics, the acronyms.
+    let mut recommendations = walk.finish();
     for rec in &mut recommendations {
         rec.topics = options.topics.assign(&rec.text, 1, 3);
     }
+    brief.sentences = brief_sentences;
     brief.topics = doc_counts.assignments(3, 5);
-    brief.acronyms = acronyms(&defined, &pass.term_counts, pass.known_acronyms);
+    brief.acronyms = acronyms(&defined, &merged.term_counts, merged.known_acronyms);
     brief.sections = sections;
     brief.recommendations = recommendations;
-    brief.quantities = pass.quantities;
-    brief.actors = pass.actors.list;
-    brief.programs = pass.programs.list;
+    brief.quantities = merged.quantities;
+    brief.actors = merged.actors.list;
+    brief.programs = merged.programs.list;
     resolve_the_administration(&mut brief);
     brief
+}
+
+/// Documents with at least this many bytes of block text are read on one thread per core,
+/// the blocks shared among them; smaller ones on the calling thread, where starting the threads
+/// would cost more than they save (one brief of 6 KB extracts in about 0.1 ms).
+const PARALLEL_FROM: usize = 64 * 1024;
+
+/// Blocks per accumulator (see [`read_blocks`]), and per piece of work a thread takes: the
+/// corpus has about 220 bytes a block, so a piece is about 28 KB, enough to make the cost of
+/// handing it out small, and a batch of the bench's 10 MB input has about 60 of them to share.
+const CHUNK: usize = 128;
+
+/// Reads the blocks `blocks` of `doc` in order, `read(state, found, b, block)` for block `b`,
+/// into accumulators that each hold what [`CHUNK`] consecutive blocks found (made by `new`
+/// with room for that many), in order. When `parallel`, the chunks are shared among one thread
+/// per core (each with its own `state` from `init`; scoped threads of the standard library, so
+/// that the library needs no thread pool of its own); else they are read on this thread. Either
+/// way this thread runs `before` first (the gathering of the batch before), then reads chunks.
+///
+/// What the blocks find goes into the lists of an accumulator rather than into lists of their
+/// own: a few lists for many blocks instead of several for each block (1,407 M → 1,366 M
+/// instructions on the 10 MB bench input).
+fn read_blocks<A, S>(
+    doc: &Document<'_>,
+    blocks: Range<usize>,
+    parallel: bool,
+    before: impl FnOnce(),
+    init: impl Fn() -> S + Sync,
+    new: impl Fn(usize) -> A + Sync,
+    read: impl Fn(&mut S, &mut A, usize, &Block<'_>) + Sync,
+) -> Vec<A>
+where
+    A: Send,
+{
+    let first = blocks.start;
+    let chunks: Vec<&[Block<'_>]> = doc.blocks[blocks].chunks(CHUNK).collect();
+    let read_chunk = |state: &mut S, c: usize| {
+        let chunk = chunks[c];
+        let mut found = new(chunk.len());
+        for (k, block) in chunk.iter().enumerate() {
+            read(state, &mut found, first + c * CHUNK + k, block);
+        }
+        found
+    };
+    let threads = if parallel {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(chunks.len())
+    } else {
+        1
+    };
+    if threads <= 1 {
+        before();
+        let mut state = init();
+        return (0..chunks.len())
+            .map(|c| read_chunk(&mut state, c))
+            .collect();
+    }
+    // Each thread takes the next chunk not taken yet, so that a thread that loses its core
+    // holds up one chunk, not a share fixed in advance.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut state = init();
+        let mut out = Vec::new();
+        loop {
+            let c = next.fetch_add(1, Ordering::Relaxed);
+            if c >= chunks.len() {
+                return out;
+            }
+            out.push((c, read_chunk(&mut state, c)));
+        }
+    };
+    let mut found: Vec<(usize, A)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        before();
+        let mut found = work();
+        for helper in helpers {
+            found.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        found
+    });
+    found.sort_unstable_by_key(|(c, _)| *c);
+    found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// Batches of the second pass: enough for the gathering of one to overlap the reading of the
+/// next, few enough that the threads seldom wait for each other. Each batch ends when its last
+/// block is read; on a machine whose cores are busy with other work, a thread that loses its
+/// core holding the last blocks keeps the others waiting, and with batches of 1024 blocks (47
+/// for the 10 MB bench input) the parallel extraction ran slower than one thread.
+const BATCHES: usize = 6;
+
+/// Blocks per batch at least (about 220 KB of corpus text).
+const MIN_BATCH: usize = 1024;
+
+/// The second pass's gathering, batch after batch, in reading order.
+struct Gather<'a, 'd> {
+    doc: &'a Document<'d>,
+    defined: &'a Defined,
+    /// Whether a block's hits are sorted (when the document defines terms: their actors come
+    /// after the gazetteer's).
+    sort_hits: bool,
+    block_section: &'a [usize],
+    sections: &'a mut [crate::Section],
+    sentences: &'a BlockSentences,
+    /// The brief's sentences, with their spans.
+    brief_sentences: Vec<Sentence>,
+    /// The next block to gather.
+    next: usize,
+    /// The modal clauses of the blocks gathered (each block's [`BlockData::clauses`] is a
+    /// range of this list).
+    clauses: Vec<(usize, Clause)>,
+    /// The recommendations of the blocks gathered.
+    walk: Walk,
+    merged: Merged,
+    topics: SectionTopics<'a>,
+    blocks: Vec<BlockData>,
+}
+
+impl Gather<'_, '_> {
+    /// Gathers what a batch of blocks found (the blocks after those gathered before), if
+    /// anything, and walks them for recommendations.
+    fn batch(&mut self, found: Option<Vec<Found<'_>>>) {
+        let Some(found) = found else {
+            return;
+        };
+        let first = self.next;
+        for found in found {
+            self.gather(found);
+        }
+        let walker = Walker {
+            doc: self.doc,
+            blocks: &self.blocks,
+            sentences: self.sentences,
+            clauses: &self.clauses,
+            sections: self.sections,
+            block_section: self.block_section,
+            actors: &self.merged.actors.list,
+        };
+        walker.walk(first..self.next, &mut self.walk);
+    }
+
+    /// Gathers what a run of blocks found.
+    fn gather(&mut self, found: Found<'_>) {
+        let Found {
+            ends,
+            spans,
+            known,
+            actors,
+            mentions,
+            defined,
+            programs,
+            quantities,
+            topics,
+            clauses,
+        } = found;
+        let mut names = Names {
+            known: known.into_iter(),
+            actors: actors.into_iter().zip(mentions),
+            defined: defined.into_iter(),
+            programs: programs.into_iter(),
+            quantities: quantities.into_iter(),
+        };
+        let mut clauses = clauses.into_iter();
+        let mut from = Ends::default();
+        for to in ends {
+            let b = self.next;
+            self.next += 1;
+            let block = &self.doc.blocks[b];
+            let sentences = self.sentences.of(b);
+            let spans = &spans[from.spans..to.spans];
+            self.brief_sentences
+                .extend(sentences.iter().zip(spans).map(|(range, span)| Sentence {
+                    block: b,
+                    range: range.clone(),
+                    span: *span,
+                }));
+            if !matches!(block.kind, BlockKind::Footnote { .. }) {
+                self.topics.count(
+                    (self.sections, self.block_section[b]),
+                    &block.text,
+                    &topics[from.topics..to.topics],
+                );
+            }
+            let hits = self
+                .merged
+                .add(self.defined, &mut names, (from, to), self.sort_hits);
+            let first_clause = self.clauses.len();
+            self.clauses
+                .extend(clauses.by_ref().take(to.clauses - from.clauses));
+            self.blocks.push(BlockData {
+                hits,
+                clauses: first_clause..self.clauses.len(),
+            });
+            from = to;
+        }
+    }
 }
 
 /// Topic keywords, tallied per pattern for the section at hand (sections are runs of blocks):
@@ -243,20 +476,20 @@ impl<'l> SectionTopics<'l> {
         }
     }
 
-    /// Counts the keywords of `text` (whose [`BlockWords`] named words are `words`) for section
+    /// Counts the keyword `matches` of `text` (see [`TopicLexicon::matches_at`]) for section
     /// `s` of `sections`.
     fn count(
         &mut self,
         (sections, s): (&mut [crate::Section], usize),
         text: &str,
-        words: &[Word],
-        matches: &mut Vec<(Range<usize>, usize)>,
+        matches: &[(Range<usize>, usize)],
     ) {
         if s != self.section {
             self.flush(sections);
             self.section = s;
         }
-        self.lexicon.tally_at(text, words, &mut self.tally, matches);
+        self.lexicon
+            .tally_matches(text, matches.iter().cloned(), &mut self.tally);
     }
 
     /// Gives the section at hand its topics.
@@ -351,68 +584,496 @@ fn resolve_the_administration(brief: &mut Brief) {
     }
 }
 
-/// What the first pass finds: each block's sentences, the input spans of all the sentences
-/// (block `b`'s are `spans[block_spans[b]..block_spans[b + 1]]`), and the defined terms.
+/// What the first pass finds: each block's sentences and the defined terms.
 struct FirstPass {
-    block_sentences: Vec<Vec<Range<usize>>>,
-    spans: Vec<Span>,
-    block_spans: Vec<usize>,
+    sentences: BlockSentences,
     defined: Defined,
 }
 
-/// The first pass: sentences (also pushed to `sentences`) and acronym definitions.
-fn first_pass(doc: &Document<'_>, sentences: &mut Vec<Sentence>) -> FirstPass {
+/// What the first pass finds in a run of blocks.
+struct FirstFound {
+    /// For each block, the end of its sentences in `ranges`.
+    ends: Vec<usize>,
+    ranges: Vec<Range<usize>>,
+    /// Acronym definitions, with their block.
+    definitions: Vec<(usize, AcronymDefinition)>,
+}
+
+impl FirstFound {
+    /// Room for what `blocks` blocks usually hold (about two sentences a block in the corpus),
+    /// so that most lists are not grown item by item.
+    fn with_room(blocks: usize) -> Self {
+        FirstFound {
+            ends: Vec::with_capacity(blocks),
+            ranges: Vec::with_capacity(blocks * 5 / 2),
+            definitions: Vec::new(),
+        }
+    }
+}
+
+/// The first pass: sentences and acronym definitions, read from each block on its own (in
+/// parallel when `parallel`), then gathered in reading order; `before` runs on this thread
+/// while the other threads start reading.
+fn first_pass(doc: &Document<'_>, parallel: bool, before: impl FnOnce()) -> FirstPass {
+    let found = read_blocks(
+        doc,
+        0..doc.blocks.len(),
+        parallel,
+        before,
+        SegmenterBuffers::default,
+        FirstFound::with_room,
+        |segmenter, found: &mut FirstFound, b, block| {
+            sentences_into(&block.text, segmenter, &mut found.ranges);
+            found.ends.push(found.ranges.len());
+            found
+                .definitions
+                .extend(acronym_definitions(&block.text).into_iter().map(|d| (b, d)));
+        },
+    );
+    let total = found.iter().map(|f| f.ranges.len()).sum();
     let mut pass = FirstPass {
-        block_sentences: Vec::with_capacity(doc.blocks.len()),
-        spans: Vec::new(),
-        block_spans: Vec::with_capacity(doc.blocks.len() + 1),
+        sentences: BlockSentences {
+            ranges: Vec::with_capacity(total),
+            starts: Vec::with_capacity(doc.blocks.len() + 1),
+        },
         defined: Defined::default(),
     };
-    // Room for the sentences at once (the corpus has about one per 120 bytes of text), rather
-    // than a list that is copied each time it doubles (to 3.6 MB for 10 MB of text).
-    let estimate = doc.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 128 + doc.blocks.len();
-    sentences.reserve(estimate);
-    pass.spans.reserve(estimate);
-    let mut segmenter = SegmenterBuffers::default();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges = sentences_with(&block.text, &mut segmenter);
-        pass.block_spans.push(pass.spans.len());
-        for r in &ranges {
-            let span = block.source_span(r.clone());
-            pass.spans.push(span);
-            sentences.push(Sentence {
-                block: b,
-                range: r.clone(),
-                span,
-            });
+    for found in found {
+        let base = pass.sentences.ranges.len();
+        let mut from = 0;
+        for &to in &found.ends {
+            pass.sentences.starts.push(base + from);
+            from = to;
         }
-        for d in acronym_definitions(&block.text) {
+        pass.sentences.ranges.extend(found.ranges);
+        for (db, d) in found.definitions {
+            let block = &doc.blocks[db];
             pass.defined
                 .add(&block.text, d.short, d.long, block.source_span(d.whole));
         }
-        pass.block_sentences.push(ranges);
     }
-    pass.block_spans.push(pass.spans.len());
+    pass.sentences.starts.push(pass.sentences.ranges.len());
     pass
 }
 
-/// The second pass: what each block names and counts.
-struct Entities<'o, 'd> {
+/// What the second pass reads every block with (shared by the threads).
+struct Reading<'o, 'd> {
     options: &'o ExtractOptions<'o>,
     defined: &'d Defined,
-    defined_automaton: Option<WordAutomaton>,
+    defined_automaton: Option<&'d WordAutomaton>,
+    filter: WordFilter,
+}
+
+/// The buffers one thread reads blocks with, kept from block to block.
+#[derive(Default)]
+struct Reader {
+    words: BlockWords,
+    scratch: Scratch,
+    /// What the gazetteer found, where quantities may be, and those found in a sentence.
+    scan: Scan,
+    candidates: Vec<usize>,
+    found: Vec<QuantityMatch>,
+    /// The block's source map, unpacked.
+    map: BlockSpans,
+    /// The ranges of a block's actors and defined programs.
+    actor_ranges: Vec<Range<usize>>,
+    program_ranges: Vec<Range<usize>>,
+}
+
+/// What the second pass finds in a run of blocks, before anything is interned: flat lists, and
+/// for each block where its items end in them.
+struct Found<'g> {
+    ends: Vec<Ends>,
+    /// The input span of each sentence.
+    spans: Vec<Span>,
+    /// Known acronyms used (short, long).
+    known: Vec<(&'g str, &'g str)>,
+    /// Actors found by the gazetteer, and their mentions.
+    actors: Vec<ActorHit<'g>>,
+    mentions: Vec<Mention>,
+    /// Matches of the document's defined terms.
+    defined: Vec<DefinedFind>,
+    programs: Vec<ProgramFind>,
+    quantities: Vec<Quantity>,
+    /// Topic keyword matches (none for a footnote).
+    topics: Vec<(Range<usize>, usize)>,
+    /// The modal clauses of the sentences (see [`clauses_into`]).
+    clauses: Vec<(usize, Clause)>,
+}
+
+/// Where a block's items end in the lists of a [`Found`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Ends {
+    spans: usize,
+    known: usize,
+    actors: usize,
+    defined: usize,
+    programs: usize,
+    quantities: usize,
+    topics: usize,
+    clauses: usize,
+}
+
+impl Found<'_> {
+    /// Room for what `blocks` blocks usually hold (per block in the corpus: 1.2 actors, 0.65
+    /// quantities, 0.2 programs, 0.15 known acronyms), so that most lists are not grown item
+    /// by item (growing them cost about 2 000 instructions a block).
+    fn with_room(blocks: usize) -> Self {
+        Found {
+            ends: Vec::with_capacity(blocks),
+            spans: Vec::with_capacity(blocks * 5 / 2),
+            known: Vec::with_capacity(blocks / 4),
+            actors: Vec::with_capacity(blocks * 3 / 2),
+            mentions: Vec::with_capacity(blocks * 3 / 2),
+            defined: Vec::new(),
+            programs: Vec::with_capacity(blocks / 4),
+            quantities: Vec::with_capacity(blocks),
+            topics: Vec::with_capacity(blocks * 2),
+            clauses: Vec::with_capacity(blocks / 2),
+        }
+    }
+
+    /// The lengths of the lists: where the items of the block just read end.
+    fn ends(&self) -> Ends {
+        Ends {
+            spans: self.spans.len(),
+            known: self.known.len(),
+            actors: self.actors.len(),
+            defined: self.defined.len(),
+            programs: self.programs.len(),
+            quantities: self.quantities.len(),
+            topics: self.topics.len(),
+            clauses: self.clauses.len(),
+        }
+    }
+}
+
+/// The names and quantities of a [`Found`], taken block by block in reading order (see
+/// [`Merged::add`]).
+struct Names<'g> {
+    known: std::vec::IntoIter<(&'g str, &'g str)>,
+    actors: std::iter::Zip<std::vec::IntoIter<ActorHit<'g>>, std::vec::IntoIter<Mention>>,
+    defined: std::vec::IntoIter<DefinedFind>,
+    programs: std::vec::IntoIter<ProgramFind>,
+    quantities: std::vec::IntoIter<Quantity>,
+}
+
+/// A match of a defined term: counted when it is a short form; interned (as its target) when
+/// it has a mention, that is when it is an institution or program and no actor overlaps it.
+struct DefinedFind {
+    term: usize,
+    range: Range<usize>,
+    mention: Option<Mention>,
+}
+
+/// A program found by [`programs_at`], with its name squashed and its acronym's text.
+struct ProgramFind {
+    name: String,
+    kind: ProgramKind,
+    named: bool,
+    acronym: Option<String>,
+    mention: Mention,
+}
+
+impl<'o, 'd> Reading<'o, 'd> {
+    fn new(
+        options: &'o ExtractOptions<'o>,
+        defined: &'d Defined,
+        defined_automaton: Option<&'d WordAutomaton>,
+    ) -> Self {
+        Reading {
+            options,
+            defined,
+            defined_automaton,
+            // The words any of the four automata may match from, found once per block.
+            filter: WordFilter::new(
+                [
+                    options.gazetteer.automaton(),
+                    options.topics.automaton(),
+                    head_automaton(),
+                    defined_automaton,
+                ]
+                .into_iter()
+                .flatten(),
+            ),
+        }
+    }
+
+    /// Reads one block (whose sentences the first pass found) into `found`.
+    fn block(
+        &self,
+        reader: &mut Reader,
+        found: &mut Found<'o>,
+        block: &Block<'_>,
+        sentences: &[Range<usize>],
+    ) {
+        let text = &block.text;
+        reader.words.read(text, &self.filter);
+        let markers = marker_words_at(text, &reader.words.markers);
+        reader.map.load(block);
+        let from = found.spans.len();
+        found
+            .spans
+            .extend(sentences.iter().map(|r| reader.map.span(r.clone())));
+        let at = Located {
+            block,
+            sentences,
+            spans: &found.spans[from..],
+            words: &reader.words.named,
+            map: &reader.map,
+        };
+
+        // Actors from the gazetteer, and the known acronyms the block uses.
+        let gazetteer = self.options.gazetteer;
+        let hits = gazetteer.find_with_acronyms(
+            text,
+            at.words,
+            &mut reader.scratch.matches,
+            &mut reader.scan,
+        );
+        found.known.extend(
+            gazetteer
+                .acronyms_of(&reader.scan)
+                .map(|(_, short, long)| (short, long)),
+        );
+        // The ranges of the actors: those of the gazetteer, then the institutions the document
+        // defines.
+        let actor_ranges = &mut reader.actor_ranges;
+        actor_ranges.clear();
+        actor_ranges.extend(hits.iter().map(|h| h.range.clone()));
+        found
+            .mentions
+            .extend(hits.iter().map(|h| at.mention(h.range.clone())));
+        found.actors.extend(hits);
+
+        let program_ranges = &mut reader.program_ranges;
+        self.defined_terms(
+            &at,
+            &mut reader.scratch.matches,
+            (actor_ranges, program_ranges),
+            &mut found.defined,
+        );
+
+        // Programs, except known actors ("U.S. Northern Command") and defined terms found
+        // already.
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            for m in programs_at(text, at.words, &mut reader.scratch) {
+                if actor_ranges
+                    .iter()
+                    .any(|h| h.start <= m.range.start && m.range.end <= h.end)
+                    || program_ranges.iter().any(|r| overlaps(r, &m.range))
+                {
+                    continue;
+                }
+                found.programs.push(ProgramFind {
+                    name: squash(&text[m.range.clone()]),
+                    kind: m.kind,
+                    named: m.named,
+                    acronym: m.acronym.map(|a| text[a].to_owned()),
+                    mention: at.mention(m.range),
+                });
+            }
+        }
+
+        candidates(
+            text,
+            &reader.words.digits,
+            &markers.numbers,
+            &mut reader.candidates,
+        );
+        quantities_in(
+            &at,
+            &reader.candidates,
+            (&mut reader.scratch.tokens, &mut reader.found),
+            &mut found.quantities,
+        );
+
+        if !matches!(block.kind, BlockKind::Footnote { .. }) {
+            let matches = &mut reader.scratch.matches;
+            self.options.topics.matches_at(text, at.words, matches);
+            found.topics.extend_from_slice(matches);
+        }
+        clauses_into(text, sentences, &markers.triggers, &mut found.clauses);
+        let ends = found.ends();
+        found.ends.push(ends);
+    }
+}
+
+impl Reading<'_, '_> {
+    /// The document's own defined terms in the block at `at` where the gazetteer matched
+    /// nothing (`actor_ranges`): institutions become actors (their ranges added to
+    /// `actor_ranges`), programs get their acronym (their ranges go to `program_ranges`, cleared
+    /// first). `matches` is a buffer.
+    fn defined_terms(
+        &self,
+        at: &Located<'_, '_>,
+        matches: &mut Vec<(Range<usize>, usize)>,
+        (actor_ranges, program_ranges): (&mut Vec<Range<usize>>, &mut Vec<Range<usize>>),
+        out: &mut Vec<DefinedFind>,
+    ) {
+        program_ranges.clear();
+        let Some(automaton) = self.defined_automaton else {
+            return;
+        };
+        automaton.matches_into(&at.block.text, at.words, matches);
+        for (range, p) in matches.drain(..) {
+            let term = &self.defined.terms[p];
+            let mention = if actor_ranges.iter().any(|h| overlaps(h, &range)) {
+                None
+            } else {
+                match term.target {
+                    Target::Actor => {
+                        actor_ranges.push(range.clone());
+                        Some(at.mention(range.clone()))
+                    }
+                    Target::Program(_) => {
+                        program_ranges.push(range.clone());
+                        Some(at.mention(range.clone()))
+                    }
+                    Target::None => None,
+                }
+            };
+            if term.is_short || mention.is_some() {
+                out.push(DefinedFind {
+                    term: p,
+                    range,
+                    mention,
+                });
+            }
+        }
+    }
+}
+
+/// Quantities, sentence by sentence; `candidates` are where they may be found in the block
+/// (see [`candidates`](crate::quantity::candidates)); `tokens` and `found` are buffers. The
+/// quantities go to `out`.
+fn quantities_in(
+    at: &Located<'_, '_>,
+    candidates: &[usize],
+    (tokens, found): (&mut Vec<Token>, &mut Vec<QuantityMatch>),
+    out: &mut Vec<Quantity>,
+) {
+    let text = &at.block.text;
+    for (k, r) in at.sentences.iter().enumerate() {
+        let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
+        let from = candidates.partition_point(|&p| p < r.start);
+        let to = candidates.partition_point(|&p| p < r.end);
+        // Most sentences hold neither a digit, a dollar sign nor a number word.
+        if from == to {
+            continue;
+        }
+        quantities_from(
+            &text[r.clone()],
+            &candidates[from..to],
+            r.start,
+            tokens,
+            found,
+        );
+        for q in found.drain(..) {
+            let range = shift(q.range);
+            out.push(Quantity {
+                text: squash(&text[range.clone()]),
+                span: at.map.span(range),
+                sentence: at.spans[k],
+                kind: q.kind,
+                value: q.value,
+                upper: q.upper,
+                unit: q.unit.map(str::to_owned),
+                bound: q.bound,
+                qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
+                vague: q.vague,
+                magnitude: q.magnitude,
+                measures: q.measures,
+                date: q.iso,
+            });
+        }
+    }
+}
+
+/// The second pass's tables, filled from what each block found, in reading order.
+struct Merged {
     /// Occurrences of each defined term.
     term_counts: Vec<usize>,
     actors: ActorTable,
     programs: ProgramTable,
     quantities: Vec<Quantity>,
     known_acronyms: KnownAcronyms,
-    scratch: Scratch,
-    /// Buffers for one block: what the gazetteer found, where quantities may be, and those
-    /// found in a sentence.
-    scan: Scan,
-    candidates: Vec<usize>,
-    found: Vec<QuantityMatch>,
+}
+
+impl Merged {
+    /// Interns the names of one block (its items of `names`, which end at `to` and start at
+    /// `from`) and keeps its quantities; returns its actors as hits for the recommendation
+    /// pass, sorted by start when `sort` (when the document defines terms, their actors come
+    /// after the gazetteer's).
+    fn add(
+        &mut self,
+        defined: &Defined,
+        names: &mut Names<'_>,
+        (from, to): (Ends, Ends),
+        sort: bool,
+    ) -> Vec<Hit> {
+        for (short, long) in names.known.by_ref().take(to.known - from.known) {
+            self.known_acronyms.add(short, long);
+        }
+        let actors = to.actors - from.actors;
+        let mut hits: Vec<Hit> = Vec::with_capacity(actors);
+        for (h, mention) in names.actors.by_ref().take(actors) {
+            let a = self
+                .actors
+                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
+            self.actors.list[a].mentions.push(mention);
+            hits.push(Hit {
+                range: h.range,
+                actor: a,
+            });
+        }
+        for DefinedFind {
+            term: p,
+            range,
+            mention,
+        } in names.defined.by_ref().take(to.defined - from.defined)
+        {
+            let term = &defined.terms[p];
+            if term.is_short {
+                self.term_counts[p] += 1;
+            }
+            let Some(mention) = mention else {
+                continue;
+            };
+            match term.target {
+                Target::Actor => {
+                    let a =
+                        self.actors
+                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
+                    self.actors.list[a].mentions.push(mention);
+                    hits.push(Hit { range, actor: a });
+                }
+                Target::Program(kind) => {
+                    let p = self.programs.intern(&term.long, kind, true);
+                    self.programs.list[p].acronym = Some(term.short.clone());
+                    self.programs.list[p].mentions.push(mention);
+                }
+                Target::None => {}
+            }
+        }
+        if sort {
+            hits.sort_by_key(|h| h.range.start);
+        }
+        for f in names.programs.by_ref().take(to.programs - from.programs) {
+            let p = self.programs.intern(&f.name, f.kind, f.named);
+            if f.acronym.is_some() {
+                self.programs.list[p].acronym = f.acronym;
+            }
+            self.programs.list[p].mentions.push(f.mention);
+        }
+        self.quantities.extend(
+            names
+                .quantities
+                .by_ref()
+                .take(to.quantities - from.quantities),
+        );
+        hits
+    }
 }
 
 /// Acronyms used without definition, in order of first use, with their counts.
@@ -440,6 +1101,8 @@ struct Located<'b, 'a> {
     /// The input span of each sentence.
     spans: &'b [Span],
     words: &'b [Word],
+    /// The block's source map.
+    map: &'b BlockSpans,
 }
 
 impl Located<'_, '_> {
@@ -450,7 +1113,7 @@ impl Located<'_, '_> {
         let last = self.sentences.partition_point(|r| r.end < range.end);
         match (self.sentences.get(first), self.sentences.get(last)) {
             (Some(_), _) if last <= first => self.spans[first],
-            (Some(a), Some(b)) => self.block.source_span(a.start..b.end.max(a.end)),
+            (Some(a), Some(b)) => self.map.span(a.start..b.end.max(a.end)),
             (Some(_), None) => self.spans[first],
             _ => self.block.span,
         }
@@ -459,7 +1122,7 @@ impl Located<'_, '_> {
     fn mention(&self, range: Range<usize>) -> Mention {
         Mention {
             text: squash(&self.block.text[range.clone()]),
-            span: self.block.source_span(range.clone()),
+            span: self.map.span(range.clone()),
             sentence: self.sentence_span(&range),
         }
     }
@@ -467,182 +1130,10 @@ impl Located<'_, '_> {
     fn phrase(&self, range: Range<usize>) -> Phrase {
         Phrase {
             text: squash(&self.block.text[range.clone()]),
-            span: self.block.source_span(range),
+            span: self.map.span(range),
         }
     }
 }
-
-impl Entities<'_, '_> {
-    /// Reads one block: its actors (returned as hits for the recommendation pass), programs and
-    /// quantities.
-    ///
-    /// `digits` are the block's words with digits; `named` those the automata may match from
-    /// (see [`BlockWords`]).
-    fn block(
-        &mut self,
-        block: &Block<'_>,
-        (sentences, spans): (&[Range<usize>], &[Span]),
-        (digits, named): (&[Word], &[Word]),
-        markers: &MarkerWords,
-    ) -> Vec<Hit> {
-        let at = Located {
-            block,
-            sentences,
-            spans,
-            words: named,
-        };
-        let mut hits = self.actors_in(&at);
-        let program_hits = self.defined_terms_in(&at, &mut hits);
-        if !matches!(block.kind, BlockKind::Heading { .. }) {
-            self.programs_in(&at, &hits, &program_hits);
-        }
-        let mut at_candidates = std::mem::take(&mut self.candidates);
-        candidates(&block.text, digits, &markers.numbers, &mut at_candidates);
-        self.quantities_in(&at, &at_candidates);
-        self.candidates = at_candidates;
-        hits
-    }
-
-    /// Actors from the gazetteer, and the known acronyms the block uses.
-    fn actors_in(&mut self, at: &Located<'_, '_>) -> Vec<Hit> {
-        let gazetteer = self.options.gazetteer;
-        let found = gazetteer.find_with_acronyms(
-            &at.block.text,
-            at.words,
-            &mut self.scratch.matches,
-            &mut self.scan,
-        );
-        // Sized once (a list grown hit by hit was reallocated about once a block).
-        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
-        for (_, short, long) in gazetteer.acronyms_of(&self.scan) {
-            self.known_acronyms.add(short, long);
-        }
-        for h in found {
-            let a = self
-                .actors
-                .intern(&h.id, &h.name, h.kind, h.parent.as_deref());
-            self.actors.list[a]
-                .mentions
-                .push(at.mention(h.range.clone()));
-            hits.push(Hit {
-                range: h.range,
-                actor: a,
-            });
-        }
-        hits
-    }
-
-    /// The document's own defined terms where the gazetteer matched nothing: institutions become
-    /// actors (added to `hits`), programs get their acronym. Returns the program mentions.
-    fn defined_terms_in(
-        &mut self,
-        at: &Located<'_, '_>,
-        hits: &mut Vec<Hit>,
-    ) -> Vec<(Range<usize>, usize)> {
-        let mut program_hits = Vec::new();
-        let Some(automaton) = &self.defined_automaton else {
-            return program_hits;
-        };
-        automaton.matches_into(&at.block.text, at.words, &mut self.scratch.matches);
-        for (range, p) in self.scratch.matches.drain(..) {
-            let term = &self.defined.terms[p];
-            if term.is_short {
-                self.term_counts[p] += 1;
-            }
-            if hits.iter().any(|h| overlaps(&h.range, &range)) {
-                continue;
-            }
-            match term.target {
-                Target::Actor => {
-                    let a =
-                        self.actors
-                            .intern(&slug(&term.long), &term.long, ActorKind::Agency, None);
-                    self.actors.list[a].mentions.push(at.mention(range.clone()));
-                    hits.push(Hit { range, actor: a });
-                }
-                Target::Program(kind) => {
-                    let p = self.programs.intern(&term.long, kind, true);
-                    self.programs.list[p].acronym = Some(term.short.clone());
-                    self.programs.list[p]
-                        .mentions
-                        .push(at.mention(range.clone()));
-                    program_hits.push((range, p));
-                }
-                Target::None => {}
-            }
-        }
-        hits.sort_by_key(|h| h.range.start);
-        program_hits
-    }
-
-    /// Programs, except known actors ("U.S. Northern Command") and defined terms found already.
-    fn programs_in(
-        &mut self,
-        at: &Located<'_, '_>,
-        hits: &[Hit],
-        program_hits: &[(Range<usize>, usize)],
-    ) {
-        let text = &at.block.text;
-        for m in programs_at(text, at.words, &mut self.scratch) {
-            if hits
-                .iter()
-                .any(|h| h.range.start <= m.range.start && m.range.end <= h.range.end)
-                || program_hits.iter().any(|(r, _)| overlaps(r, &m.range))
-            {
-                continue;
-            }
-            let name = squash(&text[m.range.clone()]);
-            let p = self.programs.intern(&name, m.kind, m.named);
-            if let Some(a) = m.acronym {
-                self.programs.list[p].acronym = Some(text[a].to_owned());
-            }
-            self.programs.list[p].mentions.push(at.mention(m.range));
-        }
-    }
-
-    /// Quantities, sentence by sentence; `candidates` are where they may be found in the block
-    /// (see [`candidates`](crate::quantity::candidates)).
-    fn quantities_in(&mut self, at: &Located<'_, '_>, candidates: &[usize]) {
-        let text = &at.block.text;
-        for (k, r) in at.sentences.iter().enumerate() {
-            let shift = |q: Range<usize>| r.start + q.start..r.start + q.end;
-            let from = candidates.partition_point(|&p| p < r.start);
-            let to = candidates.partition_point(|&p| p < r.end);
-            // Most sentences hold neither a digit, a dollar sign nor a number word.
-            if from == to {
-                continue;
-            }
-            let mut found = std::mem::take(&mut self.found);
-            quantities_from(
-                &text[r.clone()],
-                &candidates[from..to],
-                r.start,
-                &mut self.scratch.tokens,
-                &mut found,
-            );
-            for q in found.drain(..) {
-                let range = shift(q.range);
-                self.quantities.push(Quantity {
-                    text: squash(&text[range.clone()]),
-                    span: at.block.source_span(range),
-                    sentence: at.spans[k],
-                    kind: q.kind,
-                    value: q.value,
-                    upper: q.upper,
-                    unit: q.unit.map(str::to_owned),
-                    bound: q.bound,
-                    qualifier: q.qualifier.map(|qr| at.phrase(shift(qr))),
-                    vague: q.vague,
-                    magnitude: q.magnitude,
-                    measures: q.measures,
-                    date: q.iso,
-                });
-            }
-            self.found = found;
-        }
-    }
-}
-
 /// The acronyms of the document: those it defines (with how often the short form occurs),
 /// then those it uses without definition that the gazetteer knows.
 fn acronyms(defined: &Defined, term_counts: &[usize], known: KnownAcronyms) -> Vec<Acronym> {
@@ -885,6 +1376,31 @@ mod tests {
         assert_eq!(recs, [["obama-administration", "congress"]]);
         assert!(actors.contains(&"bush-administration".to_owned()));
         assert!(!actors.contains(&"administration".to_owned()), "{actors:?}");
+    }
+
+    /// A document large enough to be read on several threads gives the same brief as on one
+    /// thread, and as its batches and accumulators are cut at other blocks.
+    #[test]
+    fn parallel_reading_gives_the_same_brief() {
+        let seed = include_str!("../../../examples/data/border-security-brief.txt");
+        // More than two batches' worth of blocks.
+        let seed_blocks = debrief_parser::parse(seed).blocks.len();
+        let text = seed.repeat(3 * MIN_BATCH / seed_blocks + 1);
+        let doc = debrief_parser::parse(&text);
+        assert!(
+            doc.blocks.len() > 2 * MIN_BATCH,
+            "{} blocks",
+            doc.blocks.len()
+        );
+        assert!(text.len() >= PARALLEL_FROM);
+        let parallel = extract(&doc);
+        let one = extract_with(&doc, &ExtractOptions::default().parallel(false));
+        assert_eq!(parallel, one);
+        assert!(
+            parallel.recommendations.len() >= 8 * 3,
+            "{}",
+            parallel.recommendations.len()
+        );
     }
 
     #[test]

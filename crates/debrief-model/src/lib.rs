@@ -37,6 +37,7 @@ mod quantity;
 mod recommend;
 mod sections;
 mod sentence;
+mod spans;
 mod text;
 mod topics;
 

@@ -41,15 +41,58 @@ pub(crate) struct Hit {
 
 /// What extraction knows about a block before recommendations are read.
 pub(crate) struct BlockData {
-    pub(crate) sentences: Vec<Range<usize>>,
     pub(crate) hits: Vec<Hit>,
-    /// Where modal and recommending words start in the block text.
-    pub(crate) triggers: Vec<usize>,
+    /// The modal clause of each of its sentences that holds a trigger and has one, by the
+    /// sentence's index in the block, in order (see [`clauses_into`]): a range of
+    /// [`Walker::clauses`].
+    pub(crate) clauses: Range<usize>,
 }
 
+/// Each block's sentences (byte ranges of its text), in one list.
+pub(crate) struct BlockSentences {
+    pub(crate) ranges: Vec<Range<usize>>,
+    /// Block `b`'s sentences are `ranges[starts[b]..starts[b + 1]]`.
+    pub(crate) starts: Vec<usize>,
+}
+
+impl BlockSentences {
+    /// The sentences of block `b`.
+    pub(crate) fn of(&self, b: usize) -> &[Range<usize>] {
+        &self.ranges[self.starts[b]..self.starts[b + 1]]
+    }
+}
+
+/// The modal clauses of the `sentences` of `text` that hold a trigger word (`triggers`, in
+/// order), by sentence index, pushed to `out`: what the walk over the blocks reads for every
+/// sentence of prose, computed for each block on its own so that extraction may do it in
+/// parallel.
+pub(crate) fn clauses_into(
+    text: &str,
+    sentences: &[Range<usize>],
+    triggers: &[usize],
+    out: &mut Vec<(usize, Clause)>,
+) {
+    if triggers.is_empty() {
+        return;
+    }
+    for (k, sentence) in sentences.iter().enumerate() {
+        let t = triggers.partition_point(|&p| p < sentence.start);
+        if triggers.get(t).is_some_and(|&p| p < sentence.end)
+            && let Some(clause) = analyse_unchecked(&text[sentence.clone()], true)
+        {
+            out.push((k, clause));
+        }
+    }
+}
+
+/// The walk over the blocks, for the blocks read so far: `blocks`, `actors` and `sentences`
+/// (each block's sentences) cover at least the blocks walked.
 pub(crate) struct Walker<'a, 'd> {
     pub(crate) doc: &'a Document<'d>,
     pub(crate) blocks: &'a [BlockData],
+    pub(crate) sentences: &'a BlockSentences,
+    /// The modal clauses of the blocks' sentences (see [`BlockData::clauses`]).
+    pub(crate) clauses: &'a [(usize, Clause)],
     pub(crate) sections: &'a [Section],
     pub(crate) block_section: &'a [usize],
     pub(crate) actors: &'a [Actor],
@@ -104,14 +147,46 @@ fn role(block: &Block<'_>) -> Role {
     }
 }
 
+/// Where the walk over the blocks stands between two calls of [`Walker::walk`]: the
+/// recommendations found, the kind of the current section, the active lead-in and the last
+/// subject (see the module's documentation).
+pub(crate) struct Walk {
+    out: Vec<Recommendation>,
+    kind: SectionKind,
+    current_section: usize,
+    lead_in: Option<LeadIn>,
+    last_subject: Vec<ActorRef>,
+}
+
+impl Walk {
+    /// The walk before the first block.
+    pub(crate) fn new() -> Walk {
+        Walk {
+            out: Vec::new(),
+            kind: SectionKind::Body,
+            current_section: usize::MAX,
+            lead_in: None,
+            last_subject: Vec::new(),
+        }
+    }
+
+    /// The recommendations, with their ids, once every block is walked.
+    pub(crate) fn finish(mut self) -> Vec<Recommendation> {
+        assign_ids(&mut self.out);
+        self.out
+    }
+}
+
 impl Walker<'_, '_> {
-    pub(crate) fn run(&self) -> Vec<Recommendation> {
-        let mut out = Vec::new();
-        let mut kind = SectionKind::Body;
-        let mut current_section = usize::MAX;
-        let mut lead_in: Option<LeadIn> = None;
-        let mut last_subject: Vec<ActorRef> = Vec::new();
-        for (b, block) in self.doc.blocks.iter().enumerate() {
+    /// Walks the blocks `blocks` (the next ones after those walked before with `walk`).
+    pub(crate) fn walk(&self, blocks: Range<usize>, walk: &mut Walk) {
+        let mut out = std::mem::take(&mut walk.out);
+        let mut kind = walk.kind;
+        let mut current_section = walk.current_section;
+        let mut lead_in = walk.lead_in.take();
+        let mut last_subject = std::mem::take(&mut walk.last_subject);
+        for b in blocks {
+            let block = &self.doc.blocks[b];
             let section = self.block_section[b];
             if section != current_section {
                 current_section = section;
@@ -166,7 +241,7 @@ impl Walker<'_, '_> {
                     let item_context = lead_in.as_ref().is_some_and(|l| l.paragraphs)
                         || kind == SectionKind::Recommendations;
                     if item_context {
-                        let first = self.blocks[b].sentences.first().cloned().unwrap_or(0..0);
+                        let first = self.sentences.of(b).first().cloned().unwrap_or(0..0);
                         let lead = lead_in.as_ref().filter(|l| l.paragraphs);
                         if imperative(&block.text[first]).is_some()
                             && let Some(rec) = self.item(b, 0, lead, kind)
@@ -180,8 +255,13 @@ impl Walker<'_, '_> {
                 }
             }
         }
-        assign_ids(&mut out);
-        out
+        *walk = Walk {
+            out,
+            kind,
+            current_section,
+            lead_in,
+            last_subject,
+        };
     }
 
     fn actor_kind(&self, id: &str) -> Option<ActorKind> {
@@ -429,15 +509,13 @@ impl Walker<'_, '_> {
     ) {
         let block = &self.doc.blocks[b];
         let text = &block.text;
-        // The sentences that may hold a modal were found by one walk over the block.
-        let triggers = &self.blocks[b].triggers;
-        for (k, sentence) in self.blocks[b].sentences.iter().enumerate() {
+        // The clauses of the sentences that hold a modal were read before the walk.
+        let clauses = &self.clauses[self.blocks[b].clauses.clone()];
+        for (k, sentence) in self.sentences.of(b).iter().enumerate() {
             if sentence.end <= offset {
                 continue;
             }
             let s_text = &text[sentence.clone()];
-            let t = triggers.partition_point(|&p| p < sentence.start);
-            let has_trigger = triggers.get(t).is_some_and(|&p| p < sentence.end);
             // A run-in heading the parser left at the start of a paragraph.
             if k == 0 && matches!(block.kind, BlockKind::Paragraph) {
                 let head = s_text.trim_end_matches('.');
@@ -455,11 +533,10 @@ impl Walker<'_, '_> {
             if *kind == SectionKind::Boilerplate {
                 continue;
             }
-            let clause = if has_trigger {
-                analyse_unchecked(s_text, true)
-            } else {
-                None
-            };
+            let clause = clauses
+                .binary_search_by_key(&k, |(j, _)| *j)
+                .ok()
+                .map(|at| clauses[at].1.clone());
             let Some(clause) = clause else {
                 let opening = self.opening_subject(b, sentence);
                 if !opening.is_empty() {
@@ -656,8 +733,9 @@ impl Walker<'_, '_> {
         let block = &self.doc.blocks[b];
         let text = &block.text;
         // The item's sentences, the first one starting after a bullet glyph left in the text.
-        let owned: Vec<Range<usize>> = self.blocks[b]
+        let owned: Vec<Range<usize>> = self
             .sentences
+            .of(b)
             .iter()
             .filter(|s| s.end > offset)
             .map(|s| s.start.max(offset)..s.end)

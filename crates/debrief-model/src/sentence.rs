@@ -216,6 +216,13 @@ pub(crate) struct Buffers {
 
 /// [`sentences`] with the segmenter's buffers given.
 pub(crate) fn sentences_with(text: &str, buffers: &mut Buffers) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    sentences_into(text, buffers, &mut out);
+    out
+}
+
+/// [`sentences_with`], the sentences appended to `out`.
+pub(crate) fn sentences_into(text: &str, buffers: &mut Buffers, out: &mut Vec<Range<usize>>) {
     buffers.cuts.clear();
     buffers.marker_periods.clear();
     Segmenter {
@@ -227,7 +234,7 @@ pub(crate) fn sentences_with(text: &str, buffers: &mut Buffers) -> Vec<Range<usi
     .cut();
     let cuts = &mut buffers.cuts;
     cuts.push(text.len());
-    let mut out = Vec::with_capacity(cuts.len());
+    out.reserve(cuts.len());
     let mut start = 0;
     for &cut in cuts.iter() {
         if cut <= start {
@@ -241,7 +248,6 @@ pub(crate) fn sentences_with(text: &str, buffers: &mut Buffers) -> Vec<Range<usi
         }
         start = cut;
     }
-    out
 }
 
 struct Segmenter<'a, 'b> {

@@ -211,14 +211,38 @@ impl TopicLexicon {
         tally: &mut Tally,
         matches: &mut Vec<(std::ops::Range<usize>, usize)>,
     ) {
-        let Some(automaton) = &self.automaton else {
+        self.matches_at(text, words, matches);
+        self.tally_matches(text, matches.drain(..), tally);
+    }
+
+    /// The keyword matches in `text` (into `matches`, cleared first), given the text's
+    /// [`words`]: as (range, pattern), for [`TopicLexicon::tally_matches`].
+    pub(crate) fn matches_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        matches: &mut Vec<(std::ops::Range<usize>, usize)>,
+    ) {
+        match &self.automaton {
+            Some(automaton) => automaton.matches_into(text, words, matches),
+            None => matches.clear(),
+        }
+    }
+
+    /// Adds the keyword `matches` of `text` (from [`TopicLexicon::matches_at`]) to `tally`.
+    pub(crate) fn tally_matches(
+        &self,
+        text: &str,
+        matches: impl IntoIterator<Item = (std::ops::Range<usize>, usize)>,
+        tally: &mut Tally,
+    ) {
+        if self.automaton.is_none() {
             return;
-        };
-        automaton.matches_into(text, words, matches);
+        }
         if tally.hits.len() < self.keywords.len() {
             tally.hits.resize(self.keywords.len(), 0);
         }
-        for (range, p) in matches.drain(..) {
+        for (range, p) in matches {
             if self.keywords[p].1 {
                 tally.add_word(p, &text[range]);
             } else {
