@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use debrief_parser::{Block, Segment, Span};
+use debrief_parser::{Block, Segment, SourceMap, Span};
 
 /// The segments of one block's source map, unpacked, with the block's span: it gives what
 /// [`Block::source_span`] gives, by a binary search of plain segments. The parser packs its
@@ -27,35 +27,7 @@ impl BlockSpans {
     /// The input bytes that produced `range` of the block's text: exactly
     /// `block.source_span(range)` (see [`debrief_parser::SourceMap::map`]).
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
-        let segments = &self.segments;
-        let Some(last) = segments.len().checked_sub(1) else {
-            let block = self.block_span;
-            let start = (block.start + range.start).min(block.end);
-            let end = (block.start + range.end).min(block.end);
-            return Span::new(start, end);
-        };
-        let at = |offset: usize, is_end: bool| -> usize {
-            // The segment holding `offset`: for an end offset, the one it closes.
-            let idx = if is_end {
-                segments.partition_point(|s| s.text_end < offset)
-            } else {
-                segments.partition_point(|s| s.text_end <= offset)
-            };
-            let seg = &segments[idx.min(last)];
-            if seg.verbatim {
-                let delta = offset.saturating_sub(seg.text_start).min(seg.source.len());
-                seg.source.start + delta
-            } else if is_end {
-                seg.source.end
-            } else {
-                seg.source.start
-            }
-        };
-        if range.is_empty() {
-            let p = at(range.start, false);
-            return Span::new(p, p);
-        }
-        Span::new(at(range.start, false), at(range.end, true))
+        SourceMap::map_segments(&self.segments, self.block_span, range)
     }
 }
 
