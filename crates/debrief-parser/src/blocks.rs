@@ -118,6 +118,10 @@ enum Gap {
     Page,
 }
 
+/// The printed width [`column_widths`] gives a line that is not prose (printed widths are
+/// never negative).
+const NOT_PROSE: f32 = -1.0;
+
 /// The column width at each line of the flow.
 ///
 /// A page can hold columns of several widths (body text, a sidebar box, indented quotations),
@@ -126,13 +130,19 @@ enum Gap {
 /// percentile of its prose lines, or the document's when the page has few).
 pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32) -> Vec<f32> {
     // A prose line: twelve characters or more, with at least two spaces between words. Its
-    // printed width, or `None`.
-    let prose: Vec<Option<f32>> = idx
+    // printed width, or `NOT_PROSE` (a plain `f32` rather than an `Option`: the window loop
+    // below then has no branch on it).
+    let prose: Vec<f32> = idx
         .iter()
         .map(|&i| {
             let l = &lines[i];
-            let spaces = l.text(src).bytes().filter(|&b| b == b' ').take(2).count();
-            (l.width >= 12 && spaces == 2).then_some(l.vis)
+            let t = l.text(src).as_bytes();
+            let two_spaces = || t.iter().filter(|&&b| b == b' ').take(2).count() == 2;
+            if l.width >= 12 && two_spaces() {
+                l.vis
+            } else {
+                NOT_PROSE
+            }
         })
         .collect();
     // The 90th percentile of `v` (a selection, not a sort: same value, linear time).
@@ -143,7 +153,8 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
         let k = (v.len() * COLUMN_PERCENTILE / 100).min(v.len() - 1);
         Some(*v.select_nth_unstable_by(k, f32::total_cmp).1)
     };
-    let mut buf: Vec<f32> = prose.iter().flatten().copied().collect();
+    let is_prose = |v: &&f32| **v >= 0.0;
+    let mut buf: Vec<f32> = prose.iter().filter(is_prose).copied().collect();
     let global = pct(&mut buf).unwrap_or(60.0);
     // Flow lines come page by page: each page is a run of positions in `idx`.
     let mut out = Vec::with_capacity(idx.len());
@@ -156,7 +167,7 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
                 .position(|&i| lines[i].page != page)
                 .unwrap_or(idx.len() - run_start);
         buf.clear();
-        buf.extend(prose[run_start..run_end].iter().flatten());
+        buf.extend(prose[run_start..run_end].iter().filter(is_prose));
         let page_w = if page < pages && buf.len() >= 10 {
             pct(&mut buf).unwrap_or(global)
         } else {
@@ -167,8 +178,9 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
                 j.saturating_sub(LOCAL_WINDOW).max(run_start)..(j + LOCAL_WINDOW + 1).min(run_end);
             let (mut first, mut second) = (0.0f32, 0.0f32);
             let mut count = 0;
-            for &vis in prose[window].iter().flatten() {
-                count += 1;
+            for &vis in &prose[window] {
+                // `NOT_PROSE` is below both (which start at 0) and is not counted.
+                count += usize::from(vis >= 0.0);
                 if vis > first {
                     second = first;
                     first = vis;
