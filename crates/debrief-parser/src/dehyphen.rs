@@ -142,7 +142,17 @@ const ASCII_WORD: [u8; 256] = {
 
 /// Whether `c` belongs to a word for usage counting.
 fn is_word_char(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}') || c.is_alphanumeric()
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+        || (!is_punctuation_block(c) && c.is_alphanumeric())
+}
+
+/// Whether `c` lies in a block of the characters a brief's text is full of that holds no
+/// letter or digit: general punctuation (dashes, curly quotes, spaces: `–`, `“`, `”`), the
+/// soft hyphen, geometric shapes (bullets: `■`, `●`, `◦`). `char::is_alphanumeric` answers
+/// these through a table search of about 180 instructions, which was a twentieth of the
+/// usage count (callgrind, 1 MB of brief-like text: 2.0 M instructions, 11 000 calls).
+fn is_punctuation_block(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' | '\u{00AD}')
 }
 
 /// The words of `line`: maximal runs of word characters (see [`is_word_char`]), each with
@@ -649,6 +659,16 @@ mod tests {
             }
             proptest::prop_assert_eq!(fast.counts, plain.counts);
         }
+    }
+
+    #[test]
+    fn the_punctuation_blocks_hold_no_letter_or_digit() {
+        let blocks = ['\u{2000}'..='\u{206F}', '\u{25A0}'..='\u{25FF}', '\u{00AD}'..='\u{00AD}'];
+        for c in blocks.into_iter().flatten() {
+            assert!(is_punctuation_block(c), "{c:?}");
+            assert!(!c.is_alphanumeric(), "{c:?} is a letter or digit");
+        }
+        assert!(!is_punctuation_block('é') && !is_punctuation_block('\u{FB01}'));
     }
 
     #[test]

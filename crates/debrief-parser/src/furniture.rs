@@ -285,8 +285,9 @@ fn is_address(text: &str) -> bool {
 /// formula or a short code: `UF6`, `CO2`).
 fn is_report_number(text: &str) -> bool {
     let t = text.trim();
-    !t.contains(' ')
-        && (5..=20).contains(&t.len())
+    // The length first: it turns away most lines without reading them.
+    (5..=20).contains(&t.len())
+        && !t.contains(' ')
         && t.chars().filter(char::is_ascii_digit).count() >= 3
         && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && t.chars()
