@@ -67,7 +67,7 @@ impl Key {
             };
             if info & KEY_SPACE != 0 {
                 if start != usize::MAX {
-                    word.finish(&mut key, &text[start..trim_from.min(i)]);
+                    word.finish(&mut key, text, start..trim_from.min(i));
                     word = WordKey::new();
                     start = usize::MAX;
                 }
@@ -107,7 +107,7 @@ impl Key {
             }
         }
         if start != usize::MAX {
-            word.finish(&mut key, &text[start..trim_from.min(text.len())]);
+            word.finish(&mut key, text, start..trim_from.min(text.len()));
         }
         key
     }
@@ -254,11 +254,16 @@ impl WordKey {
         self.all = 0;
     }
 
-    /// Adds the word `w` to `key`.
-    fn finish(&self, key: &mut Key, w: &str) {
-        // `roman_value` is asked only of words made of roman digits.
+    /// Adds the word `text[range]` to `key`.
+    fn finish(&self, key: &mut Key, text: &str, range: std::ops::Range<usize>) {
+        // `roman_value` is asked only of words made of roman digits (and the word is cut out of
+        // the line only then).
         let is_num = self.all & KEY_FIGURE != 0
-            || (self.all & KEY_ROMAN != 0 && grammar::roman_value(w).is_some());
+            || (self.all & KEY_ROMAN != 0
+                && text
+                    .get(range)
+                    .and_then(grammar::roman_value)
+                    .is_some());
         key.add_word((!is_num).then_some(self.hash), self.any & KEY_DIGIT != 0);
     }
 }
