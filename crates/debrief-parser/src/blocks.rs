@@ -173,27 +173,73 @@ pub(crate) fn column_widths(src: &str, lines: &[Line], idx: &[usize], pages: u32
         } else {
             global
         };
-        for j in run_start..run_end {
-            let window =
-                j.saturating_sub(LOCAL_WINDOW).max(run_start)..(j + LOCAL_WINDOW + 1).min(run_end);
-            let (mut first, mut second) = (0.0f32, 0.0f32);
-            let mut count = 0;
-            for &vis in &prose[window] {
-                // `NOT_PROSE` is below both (which start at 0) and is not counted.
-                count += usize::from(vis >= 0.0);
-                if vis > first {
-                    second = first;
-                    first = vis;
-                } else if vis > second {
-                    second = vis;
-                }
-            }
-            let local = if count >= 3 { second } else { page_w };
+        each_window(&prose[run_start..run_end], |top| {
+            let local = if top.count >= 3 { top.second } else { page_w };
             out.push(local.clamp(page_w * 0.7, page_w * 1.1));
-        }
+        });
         run_start = run_end;
     }
     out
+}
+
+/// The number of prose lines in a window of lines and the two widest printed widths among
+/// them (0 for each that is missing; of a multiset: two lines of the same width are the
+/// widest two).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TopTwo {
+    first: f32,
+    second: f32,
+    count: usize,
+}
+
+impl TopTwo {
+    /// Adds a line's width (or [`NOT_PROSE`], which changes nothing).
+    fn add(&mut self, vis: f32) {
+        // `NOT_PROSE` is below both (which start at 0) and is not counted.
+        self.count += usize::from(vis >= 0.0);
+        if vis > self.first {
+            self.second = self.first;
+            self.first = vis;
+        } else if vis > self.second {
+            self.second = vis;
+        }
+    }
+
+    fn of(widths: &[f32]) -> TopTwo {
+        let mut top = TopTwo::default();
+        widths.iter().for_each(|&v| top.add(v));
+        top
+    }
+}
+
+/// Calls `f` with the [`TopTwo`] of the window around each line of a page's `run` of widths:
+/// the [`LOCAL_WINDOW`] lines before and after it on the page, and itself.
+///
+/// The window slides: a line that leaves it narrower than the second widest changes nothing,
+/// and only a line that leaves from the top two makes the window counted again. (Counting
+/// each window afresh read eleven widths a line, a third of the stage.)
+fn each_window(run: &[f32], mut f: impl FnMut(TopTwo)) {
+    let (mut lo, mut hi) = (0, 0);
+    let mut top = TopTwo::default();
+    for j in 0..run.len() {
+        let (new_lo, new_hi) = (
+            j.saturating_sub(LOCAL_WINDOW),
+            (j + LOCAL_WINDOW + 1).min(run.len()),
+        );
+        let mut stale = false;
+        for &v in &run[lo..new_lo] {
+            if v >= 0.0 {
+                top.count -= 1;
+                stale |= v >= top.second;
+            }
+        }
+        run[hi..new_hi].iter().for_each(|&v| top.add(v));
+        (lo, hi) = (new_lo, new_hi);
+        if stale {
+            top = TopTwo::of(&run[lo..hi]);
+        }
+        f(top);
+    }
 }
 
 impl<'s, 'l> Flow<'s, 'l> {
@@ -712,6 +758,20 @@ fn label_line(flow: &Flow<'_, '_>, j: usize, a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sliding_windows_count_as_fresh_ones(
+            run in proptest::collection::vec(proptest::sample::select(vec![NOT_PROSE, 0.5, 20.0, 31.5, 40.0, 40.0, 41.25]), 0..40)
+        ) {
+            let mut slid = Vec::new();
+            each_window(&run, |top| slid.push(top));
+            let fresh: Vec<TopTwo> = (0..run.len())
+                .map(|j| TopTwo::of(&run[j.saturating_sub(LOCAL_WINDOW)..(j + LOCAL_WINDOW + 1).min(run.len())]))
+                .collect();
+            proptest::prop_assert_eq!(slid, fresh);
+        }
+    }
     use crate::lines;
 
     fn blocks(src: &str, style: InputStyle) -> Vec<String> {

@@ -689,7 +689,10 @@ mod tests {
         let usage = Usage::count(["the Borderland and the borderland’s borderland"].into_iter());
         assert_eq!(usage.get_joined("border", "land"), usage.get("borderland"));
         assert_eq!(usage.get_joined("Border", "LAND"), 2);
-        assert_eq!(usage.get_joined("border", "land’s"), usage.get("borderland’s"));
+        assert_eq!(
+            usage.get_joined("border", "land’s"),
+            usage.get("borderland’s")
+        );
         assert_eq!(with_joined("bor", "der", str::to_owned), "border");
         let long = "x".repeat(70);
         assert_eq!(with_joined(&long, "y", str::len), 71);
@@ -697,7 +700,11 @@ mod tests {
 
     #[test]
     fn the_punctuation_blocks_hold_no_letter_or_digit() {
-        let blocks = ['\u{2000}'..='\u{206F}', '\u{25A0}'..='\u{25FF}', '\u{00AD}'..='\u{00AD}'];
+        let blocks = [
+            '\u{2000}'..='\u{206F}',
+            '\u{25A0}'..='\u{25FF}',
+            '\u{00AD}'..='\u{00AD}',
+        ];
         for c in blocks.into_iter().flatten() {
             assert!(is_punctuation_block(c), "{c:?}");
             assert!(!c.is_alphanumeric(), "{c:?} is a letter or digit");

@@ -260,10 +260,7 @@ impl WordKey {
         // the line only then).
         let is_num = self.all & KEY_FIGURE != 0
             || (self.all & KEY_ROMAN != 0
-                && text
-                    .get(range)
-                    .and_then(grammar::roman_value)
-                    .is_some());
+                && text.get(range).and_then(grammar::roman_value).is_some());
         key.add_word((!is_num).then_some(self.hash), self.any & KEY_DIGIT != 0);
     }
 }

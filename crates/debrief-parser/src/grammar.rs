@@ -241,12 +241,13 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     // one case alone before a space or the end: `In the …`, `Congress …`, `Pursuant …` are
     // turned away without the grammar (callgrind: about 180 instructions a line through it).
     let b = line.as_bytes();
-    if b[0].is_ascii_alphabetic() && !b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"page"))
-    {
+    if b[0].is_ascii_alphabetic() && !b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"page")) {
         let roman = |c: u8| matches!(c.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l' | b'c');
         let run = b.iter().take_while(|&&c| roman(c)).count();
         if run > 7
-            || !b[..run].iter().all(|c| c.is_ascii_lowercase() == b[0].is_ascii_lowercase())
+            || !b[..run]
+                .iter()
+                .all(|c| c.is_ascii_lowercase() == b[0].is_ascii_lowercase())
             || !matches!(b.get(run), None | Some(b' ' | b'\t'))
         {
             return false;
