@@ -207,7 +207,9 @@ impl TopTwo {
 
     fn of(widths: &[f32]) -> TopTwo {
         let mut top = TopTwo::default();
-        widths.iter().for_each(|&v| top.add(v));
+        for &v in widths {
+            top.add(v);
+        }
         top
     }
 }
@@ -233,7 +235,9 @@ fn each_window(run: &[f32], mut f: impl FnMut(TopTwo)) {
                 stale |= v >= top.second;
             }
         }
-        run[hi..new_hi].iter().for_each(|&v| top.add(v));
+        for &v in &run[hi..new_hi] {
+            top.add(v);
+        }
         (lo, hi) = (new_lo, new_hi);
         if stale {
             top = TopTwo::of(&run[lo..hi]);
