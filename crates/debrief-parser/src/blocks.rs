@@ -219,7 +219,8 @@ impl TopTwo {
 ///
 /// The window slides: a line that leaves it narrower than the second widest changes nothing,
 /// and only a line that leaves from the top two makes the window counted again. (Counting
-/// each window afresh read eleven widths a line, a third of the stage.)
+/// each window afresh read eleven widths a line; callgrind, 1 MB of brief-like text: the
+/// stage went from 12.5 M to 10.2 M instructions with this and the plain `f32` widths.)
 fn each_window(run: &[f32], mut f: impl FnMut(TopTwo)) {
     let (mut lo, mut hi) = (0, 0);
     let mut top = TopTwo::default();
