@@ -67,7 +67,7 @@ impl Key {
             };
             if info & KEY_SPACE != 0 {
                 if start != usize::MAX {
-                    word.finish(&mut key, &text[start..trim_from.min(i)]);
+                    word.finish(&mut key, text, start..trim_from.min(i));
                     word = WordKey::new();
                     start = usize::MAX;
                 }
@@ -107,7 +107,7 @@ impl Key {
             }
         }
         if start != usize::MAX {
-            word.finish(&mut key, &text[start..trim_from.min(text.len())]);
+            word.finish(&mut key, text, start..trim_from.min(text.len()));
         }
         key
     }
@@ -254,11 +254,13 @@ impl WordKey {
         self.all = 0;
     }
 
-    /// Adds the word `w` to `key`.
-    fn finish(&self, key: &mut Key, w: &str) {
-        // `roman_value` is asked only of words made of roman digits.
+    /// Adds the word `text[range]` to `key`.
+    fn finish(&self, key: &mut Key, text: &str, range: std::ops::Range<usize>) {
+        // `roman_value` is asked only of words made of roman digits (and the word is cut out of
+        // the line only then).
         let is_num = self.all & KEY_FIGURE != 0
-            || (self.all & KEY_ROMAN != 0 && grammar::roman_value(w).is_some());
+            || (self.all & KEY_ROMAN != 0
+                && text.get(range).and_then(grammar::roman_value).is_some());
         key.add_word((!is_num).then_some(self.hash), self.any & KEY_DIGIT != 0);
     }
 }
@@ -285,8 +287,9 @@ fn is_address(text: &str) -> bool {
 /// formula or a short code: `UF6`, `CO2`).
 fn is_report_number(text: &str) -> bool {
     let t = text.trim();
-    !t.contains(' ')
-        && (5..=20).contains(&t.len())
+    // The length first: it turns away most lines without reading them.
+    (5..=20).contains(&t.len())
+        && !t.contains(' ')
         && t.chars().filter(char::is_ascii_digit).count() >= 3
         && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && t.chars()
