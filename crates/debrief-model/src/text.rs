@@ -13,9 +13,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{Anchored, MatchKind, StartKind};
-
 /// A word or a punctuation character: a byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -424,7 +421,7 @@ pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Word)) {
 /// byte of text that way, and about 10 this way.
 #[derive(Debug, Clone)]
 pub(crate) struct WordAutomaton {
-    engine: Engine,
+    trie: Trie,
     /// For each pattern: whether it matches the start of a word and extends to its end.
     prefix: Vec<bool>,
     /// Whether ASCII case is ignored.
@@ -443,15 +440,91 @@ pub(crate) struct WordAutomaton {
     word_initial: bool,
 }
 
-/// The automaton walked from a word start, with its anchored start state.
+/// The patterns of a [`WordAutomaton`] as a trie of bytes, walked from a word start. Every
+/// walk is anchored (a match must start where the walk starts), so no failure links are needed:
+/// an Aho–Corasick automaton of the actor gazetteer took about 270 million instructions to build
+/// as a DFA (about 45 ms at every start of the program) and 100 million as an NFA, almost all of
+/// it for failure links and their closure; this trie takes about 1 million.
 #[derive(Debug, Clone)]
-enum Engine {
-    /// For the built-in tables: the fastest walk.
-    Dfa(aho_corasick::dfa::DFA, StateID),
-    /// For the terms of one document: about ten times cheaper to build than a DFA (a DFA of a
-    /// report's few hundred defined terms took about 10 million instructions to build, as much as
-    /// extracting from 50 KB of text).
-    Nfa(aho_corasick::nfa::contiguous::NFA, StateID),
+struct Trie {
+    /// Each node's edges: the range of `edges` they take (sorted by byte) and the pattern that
+    /// ends at the node (`NO_PATTERN` if none). Node 0 is the root.
+    nodes: Vec<TrieNode>,
+    /// (byte, child node) pairs, a node's edges together.
+    edges: Vec<(u8, u32)>,
+    /// Whether ASCII letters were stored in lower case (and are looked up so).
+    fold: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    first_edge: u32,
+    end_edge: u32,
+    pattern: u32,
+}
+
+/// [`TrieNode::pattern`] of a node where no pattern ends.
+const NO_PATTERN: u32 = u32::MAX;
+
+impl Trie {
+    /// The trie of `patterns` (ASCII case folded when `fold`); of patterns with the same
+    /// bytes, the first one is kept. `None` beyond `u32` nodes.
+    fn new<P: AsRef<str>>(patterns: &[P], fold: bool) -> Option<Trie> {
+        // Built with a list of edges per node, then laid out flat.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<u32> = vec![NO_PATTERN];
+        for (p, pattern) in patterns.iter().enumerate() {
+            let mut node = 0usize;
+            for &b in pattern.as_ref().as_bytes() {
+                let b = if fold { b.to_ascii_lowercase() } else { b };
+                node = match children[node].binary_search_by_key(&b, |e| e.0) {
+                    Ok(k) => children[node][k].1 as usize,
+                    Err(k) => {
+                        let child = u32::try_from(children.len()).ok()?;
+                        children[node].insert(k, (b, child));
+                        children.push(Vec::new());
+                        ends.push(NO_PATTERN);
+                        child as usize
+                    }
+                };
+            }
+            if node != 0 && ends[node] == NO_PATTERN {
+                ends[node] = u32::try_from(p).ok()?;
+            }
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::with_capacity(children.len());
+        for (list, pattern) in children.iter().zip(ends) {
+            let first_edge = u32::try_from(edges.len()).ok()?;
+            edges.extend_from_slice(list);
+            let end_edge = u32::try_from(edges.len()).ok()?;
+            nodes.push(TrieNode {
+                first_edge,
+                end_edge,
+                pattern,
+            });
+        }
+        Some(Trie { nodes, edges, fold })
+    }
+
+    /// The longest pattern that matches `bytes` at `at`: (pattern, end).
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut node = self.nodes[0];
+        let mut found = None;
+        for (i, &b) in bytes.iter().enumerate().skip(at) {
+            let b = if self.fold { b.to_ascii_lowercase() } else { b };
+            let list = &self.edges[node.first_edge as usize..node.end_edge as usize];
+            let Ok(k) = list.binary_search_by_key(&b, |e| e.0) else {
+                break;
+            };
+            node = self.nodes[list[k].1 as usize];
+            if node.pattern != NO_PATTERN {
+                found = Some((node.pattern as usize, i + 1));
+            }
+        }
+        found
+    }
 }
 
 /// A set of 16-bit keys as a bit table (8 KB).
@@ -515,46 +588,24 @@ impl WordAutomaton {
         case_insensitive: bool,
         prefix: &[bool],
     ) -> Option<WordAutomaton> {
-        let dfa = aho_corasick::dfa::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(case_insensitive)
-            .prefilter(false)
-            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
-            .ok()?;
-        let start = dfa.start_state(Anchored::Yes).ok()?;
-        Some(Self::with_engine(
-            Engine::Dfa(dfa, start),
-            patterns,
-            case_insensitive,
-            prefix,
-        ))
+        let trie = Trie::new(patterns, case_insensitive)?;
+        Some(Self::with_trie(trie, patterns, case_insensitive, prefix))
     }
 
-    /// [`WordAutomaton::new`] for whole-word patterns used for one text only (cheap to build).
+    /// [`WordAutomaton::new`] for whole-word patterns used for one text only (the terms a
+    /// document defines), case kept.
     pub(crate) fn for_one_text<P: AsRef<str>>(patterns: &[P]) -> Option<WordAutomaton> {
-        let nfa = aho_corasick::nfa::contiguous::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
-            .ok()?;
-        let start = nfa.start_state(Anchored::Yes).ok()?;
-        Some(Self::with_engine(
-            Engine::Nfa(nfa, start),
-            patterns,
-            false,
-            &[],
-        ))
+        Self::new(patterns, false, &[])
     }
 
-    fn with_engine<P: AsRef<str>>(
-        engine: Engine,
+    fn with_trie<P: AsRef<str>>(
+        trie: Trie,
         patterns: &[P],
         fold: bool,
         prefix: &[bool],
     ) -> WordAutomaton {
         let mut automaton = WordAutomaton {
-            engine,
+            trie,
             prefix: (0..patterns.len())
                 .map(|p| prefix.get(p).copied().unwrap_or(false))
                 .collect(),
@@ -603,14 +654,6 @@ impl WordAutomaton {
                     || short_stem(&self.short_stems, &bytes[word.start..word.end])))
     }
 
-    /// The longest pattern that matches `bytes` at `at`: (pattern, end).
-    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-        match &self.engine {
-            Engine::Dfa(dfa, start) => longest_in(dfa, *start, bytes, at),
-            Engine::Nfa(nfa, start) => longest_in(nfa, *start, bytes, at),
-        }
-    }
-
     /// The whole-word matches in `text`, leftmost-longest and without overlaps, as (range,
     /// pattern); `words` are the text's [`words`] (at least those a match may start at); the matches go
     /// into `out` (cleared first). A prefix pattern matches the start of a word
@@ -649,7 +692,7 @@ impl WordAutomaton {
 
     /// The whole-word match at `start`, if any: (range, pattern).
     fn match_at(&self, text: &str, start: usize) -> Option<(Range<usize>, usize)> {
-        let (p, end) = self.longest_at(text.as_bytes(), start)?;
+        let (p, end) = self.trie.longest_at(text.as_bytes(), start)?;
         let end = word_end(text, start, end, self.prefix[p])?;
         Some((start..end, p))
     }
@@ -698,37 +741,6 @@ impl WordFilter {
             || (!self.short_stems.is_empty()
                 && short_stem(&self.short_stems, &text.as_bytes()[w.start..w.end]))
     }
-}
-
-/// The longest pattern of `automaton` (leftmost-longest, walked from its anchored `start`
-/// state) that matches `bytes` at `at`: (pattern, end).
-fn longest_in<A: Automaton>(
-    automaton: &A,
-    start: StateID,
-    bytes: &[u8],
-    at: usize,
-) -> Option<(usize, usize)> {
-    let mut sid = start;
-    let mut found = None;
-    let mut i = at;
-    while i < bytes.len() {
-        sid = automaton.next_state(Anchored::Yes, sid, bytes[i]);
-        i += 1;
-        if automaton.is_special(sid) {
-            if automaton.is_dead(sid) {
-                break;
-            }
-            if automaton.is_match(sid) {
-                let pattern = automaton.match_pattern(sid, 0);
-                // A match state may carry a pattern that started later (see aho-corasick's
-                // `try_find_fwd`): only one that starts here counts.
-                if i - automaton.pattern_len(pattern) == at {
-                    found = Some((pattern.as_usize(), i));
-                }
-            }
-        }
-    }
-    found
 }
 
 /// Whether `word` starts with one of `stems` (in ASCII lower case), ignoring ASCII case.
@@ -1104,6 +1116,53 @@ fn is_squashed(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The longest pattern of `patterns` that `bytes` holds at `at` (ASCII case ignored when
+    /// `fold`; of equal patterns the first), by trying every pattern: what the trie must give.
+    fn longest_by_hand(
+        patterns: &[String],
+        fold: bool,
+        bytes: &[u8],
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (p, pattern) in patterns.iter().enumerate() {
+            let pat = pattern.as_bytes();
+            let rest = &bytes[at..];
+            let holds = !pat.is_empty()
+                && rest.len() >= pat.len()
+                && if fold {
+                    rest[..pat.len()].eq_ignore_ascii_case(pat)
+                } else {
+                    &rest[..pat.len()] == pat
+                };
+            if holds && best.is_none_or(|(_, end)| at + pat.len() > end) {
+                best = Some((p, at + pat.len()));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        /// The trie finds, at every position, the longest pattern starting there (the first
+        /// of equal ones), with and without case folding, as trying every pattern does.
+        #[test]
+        fn trie_finds_the_longest_pattern(
+            patterns in proptest::collection::vec("[abAB é]{0,4}", 0..12),
+            text in "[abAB é]{0,24}",
+            fold: bool,
+        ) {
+            let trie = Trie::new(&patterns, fold).unwrap();
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                proptest::prop_assert_eq!(
+                    trie.longest_at(bytes, at),
+                    longest_by_hand(&patterns, fold, bytes, at),
+                    "at {}", at
+                );
+            }
+        }
+    }
 
     #[test]
     fn squashed_text_is_recognised() {
