@@ -166,7 +166,11 @@ static HEADING_KINDS: LazyLock<Vec<usize>> = LazyLock::new(|| {
 
 /// The heading word lists in one automaton (ASCII case ignored).
 static HEADING_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    // It reads headings only (a few hundred bytes a document): the contiguous NFA builds with
+    // a quarter of the instructions of the DFA the builder would choose (1.3 M instead of
+    // 5.2 M, of the 41.5 M of `debrief analyze` on the seed brief).
     AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .build(BOILERPLATE.iter().chain(RECOMMENDATIONS).chain(OPTIONS))
         .ok()
