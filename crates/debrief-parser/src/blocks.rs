@@ -696,7 +696,15 @@ fn breaks(flow: &Flow<'_, '_>, j: usize, cur: &Proto<'_>) -> bool {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.ends_with('.'));
-            standalone || (gap != Gap::None && (sentence || heading()))
+            // A heading-like line alone between blank lines opens a block even after a line
+            // that ends on an abbreviation (`… see also cf.` / blank / `Border Security` /
+            // blank): what a blank line joins is the rest of a sentence, not a title.
+            let alone = gap == Gap::Blank
+                && (j + 1 >= flow.idx.len() || flow.gap(j + 1) != Gap::None)
+                && text::starts_upper(b)
+                && text::heading_like(b)
+                && (!text::has_words(b, 8) || text::title_case(b));
+            standalone || (gap != Gap::None && (sentence || alone || heading()))
         }
         InputStyle::Raw | InputStyle::Pdftotext => {
             if gap == Gap::Blank && (sentence || heading()) {
@@ -809,6 +817,22 @@ mod tests {
             [
                 "There is no easy answer. It is difficult to envision “operational control” of the terrain.",
                 "Ultimately, a second one."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_alone_between_blank_lines_is_not_the_rest_of_a_sentence() {
+        // A list of names without periods, then a title on its own: each name between blank
+        // lines stands alone, while a blank line inside a sentence still joins its halves.
+        let src = "Copies went to the Chief of Staff\nand the General Counsel\n\nOffice of Budget\n\nMore Copies and Information\n\nCall the office to get\n\nmore copies of this report.\n";
+        assert_eq!(
+            blocks(src, InputStyle::BlankLines),
+            [
+                "Copies went to the Chief of Staff and the General Counsel",
+                "Office of Budget",
+                "More Copies and Information",
+                "Call the office to get more copies of this report."
             ]
         );
     }
