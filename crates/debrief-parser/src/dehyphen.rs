@@ -338,16 +338,23 @@ impl Usage {
             if line.is_ascii() {
                 self.fill_ascii(line, skip_first, ends_hyphen);
             } else {
-                let mut first = true;
-                tokens(line, |word, hyphen, last| {
-                    if !((first && skip_first) || (last && ends_hyphen)) {
-                        self.add_word(word, hyphen);
-                    }
-                    first = false;
-                });
+                self.fill_line(line, skip_first, ends_hyphen);
             }
             skip_first = ends_hyphen;
         }
+    }
+
+    /// Counts the words of one line through the general tokenizer (any text): the first word
+    /// is left out when `skip_first` (the rest of a word hyphenated on the line before), the
+    /// last when `ends_hyphen` (the first part of one).
+    fn fill_line(&mut self, line: &str, skip_first: bool, ends_hyphen: bool) {
+        let mut first = true;
+        tokens(line, |word, hyphen, last| {
+            if !((first && skip_first) || (last && ends_hyphen)) {
+                self.add_word(word, hyphen);
+            }
+            first = false;
+        });
     }
 
     /// [`Usage::fill`] for a line of ASCII: the words are found as [`tokens`] finds them and
@@ -671,13 +678,7 @@ mod tests {
             let mut skip_first = false;
             for line in &lines {
                 let ends_hyphen = line.ends_with('-');
-                let mut first = true;
-                tokens(line, |word, hyphen, last| {
-                    if !((first && skip_first) || (last && ends_hyphen)) {
-                        plain.add_word(word, hyphen);
-                    }
-                    first = false;
-                });
+                plain.fill_line(line, skip_first, ends_hyphen);
                 skip_first = ends_hyphen;
             }
             proptest::prop_assert_eq!(fast.counts, plain.counts);

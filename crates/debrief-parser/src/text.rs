@@ -123,18 +123,28 @@ pub(crate) fn has_words(s: &str, n: usize) -> bool {
     n == 0 || s.split_whitespace().nth(n - 1).is_some()
 }
 
+/// `s` trimmed, if its shape allows a heading: not empty, at most 150 bytes, opening with a
+/// capital or a section number, not ending like a sentence, a clause or a cut word (the first
+/// tests of [`heading_like`], the cheapest).
+fn heading_shape(s: &str) -> Option<&str> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 150 {
+        return None;
+    }
+    let last = s.chars().next_back().unwrap_or(' ');
+    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
+        return None;
+    }
+    Some(s)
+}
+
 /// Whether `s` could be a heading on a line of its own: short, opening with a capital or a
 /// section number, not ending like a sentence or a clause, not ending on a function word.
 pub(crate) fn heading_like(s: &str) -> bool {
     // The cheapest tests first (each one alone can say no).
-    let s = s.trim();
-    if s.is_empty() || s.len() > 150 {
+    let Some(s) = heading_shape(s) else {
         return false;
-    }
-    let last = s.chars().next_back().unwrap_or(' ');
-    if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
-        return false;
-    }
+    };
     if ends_on_function_word(s) || has_address(s) {
         return false;
     }
@@ -256,15 +266,11 @@ mod tests {
     use super::*;
 
     /// [`heading_like`] as it was written before its tests were fused into one pass.
+    /// (The shape tests were never fused; both versions share [`heading_shape`].)
     fn heading_like_plain(s: &str) -> bool {
-        let s = s.trim();
-        if s.is_empty() || s.len() > 150 {
+        let Some(s) = heading_shape(s) else {
             return false;
-        }
-        let last = s.chars().next_back().unwrap_or(' ');
-        if matches!(last, '.' | ',' | ';' | '-' | '—' | '–' | '/' | '&') || !starts_upper(s) {
-            return false;
-        }
+        };
         if has_words(s, 17) || ends_on_function_word(s) {
             return false;
         }
